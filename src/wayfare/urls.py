@@ -1,3 +1,24 @@
-from django.urls import path
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
-urlpatterns: list = []
+from wayfare.core.views import pages
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("steps/<slug:slug>/", pages.step, name="step"),
+    path("account/", pages.account, name="account"),
+    path("account/token/", pages.account_token, name="account_token"),
+    path("healthz", pages.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+    path("api/", include("wayfare.core.api.urls")),
+    path("parties/", include("wayfare.parties.urls")),
+    path("analytics/", include("wayfare.analytics.urls")),
+]
+
+handler404 = "wayfare.core.views.pages.page_not_found"

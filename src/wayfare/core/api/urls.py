@@ -1,0 +1,25 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from ..resources import registry
+
+
+def build_router() -> DefaultRouter:
+    router = DefaultRouter()
+    for resource in registry.all():
+        router.register(
+            f"{resource.app_label}/{resource.url_slug}",
+            resource.viewset_class,
+            basename=f"{resource.app_label}-{resource.model_name}",
+        )
+    return router
+
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("", include(build_router().urls)),
+]

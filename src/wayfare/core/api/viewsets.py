@@ -1,0 +1,61 @@
+"""The base viewset: every queryset goes through ``restrict()``; writes go through the resource's services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers, viewsets
+
+from ..access import restrict
+from ..services import resource_create, resource_delete, resource_update
+from .permissions import METHOD_ACTIONS
+
+if TYPE_CHECKING:
+    from ..resources import Resource
+
+
+class ResourceViewSet(viewsets.ModelViewSet):
+    resource: Resource
+
+    @property
+    def restricted_model(self) -> Any:
+        return self.resource.model
+
+    def get_queryset(self) -> Any:
+        action = METHOD_ACTIONS.get(self.request.method or "GET", "view")
+        return restrict(self.resource.queryset(), self.request.user, action)
+
+    def _data(self, serializer: Any) -> dict[str, Any]:
+        return dict(serializer.validated_data)
+
+    def perform_create(self, serializer: Any) -> None:
+        try:
+            serializer.instance = resource_create(self.resource, actor=self.request.user, data=self._data(serializer))
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+
+    def perform_update(self, serializer: Any) -> None:
+        try:
+            serializer.instance = resource_update(
+                self.resource, instance=serializer.instance, actor=self.request.user, data=self._data(serializer)
+            )
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+
+    def perform_destroy(self, instance: Any) -> None:
+        resource_delete(self.resource, instance=instance, actor=self.request.user)
+
+
+def build_viewset(resource: Resource) -> type:
+    return type(
+        f"{resource.model.__name__}ViewSet",
+        (ResourceViewSet,),
+        {
+            "resource": resource,
+            "serializer_class": resource.serializer_class,
+            "filterset_class": resource.filterset_class,
+            "ordering_fields": list(resource.columns),
+            "queryset": resource.model._default_manager.none(),
+        },
+    )

@@ -1,0 +1,171 @@
+"""The declaration registry: one ``Resource`` per model gives its pages, API, filters, table and tests.
+
+An app declares its registers in ``<app>/resources.py``::
+
+    register(Resource(Organisation, columns=["name", "kind", "country"], filters=["kind", "country"],
+                      search=["name"], step="engage"))
+
+The core builds from it a FilterSet (shared by UI and API), a django-tables2 table, a ModelForm, a DRF
+serializer and viewset, and the list/detail/add/edit/delete/import pages. Pass your own class for any one
+piece (``form=OrganisationForm``). If a model has create or update services, name them
+(``create_service=organisation_create``): the edit views and the viewset both call them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.db import models
+from django.utils.module_loading import autodiscover_modules
+
+
+@dataclass(frozen=True)
+class Related:
+    """A table of related rows shown on a detail page, loaded from the related model's own list view."""
+
+    model: type[models.Model]
+    field: str  # the related model's field pointing at this record (a filter of its resource)
+
+
+@dataclass(eq=False)
+class Resource:
+    model: type[models.Model]
+    columns: Sequence[str]
+    filters: Sequence[str] = ()
+    search: Sequence[str] = ()
+    fields: Sequence[str] | None = None
+    detail_fields: Sequence[str] | None = None
+    related: Sequence[Related] = ()
+    step: str | None = None
+    slug: str | None = None
+    form: type | None = None
+    filterset: type | None = None
+    table: type | None = None
+    serializer: type | None = None
+    create_service: Callable[..., Any] | None = None
+    update_service: Callable[..., Any] | None = None
+    delete_service: Callable[..., Any] | None = None
+    importable: bool = True
+    ordering: Sequence[str] = ()
+    select_related: Sequence[str] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def app_label(self) -> str:
+        return self.model._meta.app_label
+
+    @property
+    def model_name(self) -> str:
+        return self.model._meta.model_name  # type: ignore[return-value]
+
+    @property
+    def url_slug(self) -> str:
+        return self.slug or f"{self.model_name}s"
+
+    def url_name(self, action: str) -> str:
+        return f"{self.app_label}:{self.model_name}_{action}"
+
+    @property
+    def verbose_name(self) -> Any:
+        return self.model._meta.verbose_name
+
+    @property
+    def verbose_name_plural(self) -> Any:
+        return self.model._meta.verbose_name_plural
+
+    def queryset(self) -> models.QuerySet:
+        """All rows, unrestricted: callers pass it through ``restrict()``."""
+        qs = self.model._default_manager.all()
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        if self.ordering:
+            qs = qs.order_by(*self.ordering)
+        elif not qs.ordered:
+            qs = qs.order_by("pk")
+        return qs
+
+    @property
+    def editable_fields(self) -> list[str]:
+        if self.fields is not None:
+            return list(self.fields)
+        skip = {"id", "created", "updated", "created_by"}
+        return [
+            f.name
+            for f in self.model._meta.get_fields()
+            if getattr(f, "editable", False) and not f.auto_created and f.concrete and f.name not in skip
+        ] + [f.name for f in self.model._meta.many_to_many if f.name not in skip]
+
+    @property
+    def shown_fields(self) -> list[str]:
+        return list(self.detail_fields) if self.detail_fields is not None else self.editable_fields
+
+    # Built pieces; each may be replaced by passing a class in the declaration.
+    @cached_property
+    def filterset_class(self) -> type:
+        from .filters import build_filterset
+
+        return self.filterset or build_filterset(self)
+
+    @cached_property
+    def table_class(self) -> type:
+        from .tables import build_table
+
+        return self.table or build_table(self)
+
+    @cached_property
+    def form_class(self) -> type:
+        from .forms import build_form
+
+        return self.form or build_form(self)
+
+    @cached_property
+    def serializer_class(self) -> type:
+        from .api.serializers import build_serializer
+
+        return self.serializer or build_serializer(self)
+
+    @cached_property
+    def viewset_class(self) -> type:
+        from .api.viewsets import build_viewset
+
+        return build_viewset(self)
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._resources: dict[type[models.Model], Resource] = {}
+
+    def register(self, resource: Resource) -> Resource:
+        if resource.model in self._resources:
+            raise ValueError(f"{resource.model.__name__} is declared twice")
+        self._resources[resource.model] = resource
+        return resource
+
+    def get(self, model: type[models.Model]) -> Resource:
+        return self._resources[model]
+
+    def find(self, model: type[models.Model]) -> Resource | None:
+        return self._resources.get(model)
+
+    def all(self) -> list[Resource]:
+        return list(self._resources.values())
+
+    def for_app(self, app_label: str) -> list[Resource]:
+        return [r for r in self._resources.values() if r.app_label == app_label]
+
+    def for_step(self, step: str) -> list[Resource]:
+        return [r for r in self._resources.values() if r.step == step]
+
+
+registry = Registry()
+
+
+def register(resource: Resource) -> Resource:
+    return registry.register(resource)
+
+
+def autodiscover() -> None:
+    autodiscover_modules("resources")

@@ -1,0 +1,30 @@
+"""URL patterns generated from the declarations of one app (``<app>:<model>_<action>``)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from .resources import registry
+from .views.generic import (
+    ResourceCreateView,
+    ResourceDeleteView,
+    ResourceDetailView,
+    ResourceImportView,
+    ResourceListView,
+    ResourceUpdateView,
+)
+
+
+def resource_urlpatterns(app_label: str) -> list[URLPattern]:
+    patterns = []
+    for r in registry.for_app(app_label):
+        base, name = r.url_slug, r.model_name
+        patterns += [
+            path(f"{base}/", ResourceListView.as_view(resource=r), name=f"{name}_list"),
+            path(f"{base}/add/", ResourceCreateView.as_view(resource=r), name=f"{name}_add"),
+            path(f"{base}/import/", ResourceImportView.as_view(resource=r), name=f"{name}_import"),
+            path(f"{base}/<int:pk>/", ResourceDetailView.as_view(resource=r), name=f"{name}_detail"),
+            path(f"{base}/<int:pk>/edit/", ResourceUpdateView.as_view(resource=r), name=f"{name}_edit"),
+            path(f"{base}/<int:pk>/delete/", ResourceDeleteView.as_view(resource=r), name=f"{name}_delete"),
+        ]
+    return patterns

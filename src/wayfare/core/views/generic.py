@@ -1,0 +1,254 @@
+"""Generic pages built from declarations: list, detail, add, edit, delete and CSV import.
+
+Each view receives its ``Resource`` from the URL pattern (see ``core.urls.resource_urlpatterns``). Access:
+a missing model permission answers 403; a row outside ``restrict()`` answers 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ForeignKey, Model
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from ..access import permission_name, restrict
+from ..exceptions import DomainError
+from ..forms import CSVImportForm
+from ..history import history_entries
+from ..resources import Resource, registry
+from ..services import ImportFailed, resource_create, resource_delete, resource_import_csv, resource_update
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+class ResourceView(LoginRequiredMixin, View):
+    resource: Resource = None  # type: ignore[assignment]  # set by as_view()
+    action = "view"
+    template_name = ""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated and not request.user.has_perm(
+            permission_name(self.resource.model, self.action)
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def queryset(self, action: str | None = None) -> Any:
+        return restrict(self.resource.queryset(), self.request.user, action or self.action)
+
+    def get_object(self) -> Model:
+        return get_object_or_404(self.queryset(), pk=self.kwargs["pk"])
+
+    def can(self, action: str) -> bool:
+        return self.request.user.has_perm(permission_name(self.resource.model, action))
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        r = self.resource
+        return {
+            "resource": r,
+            "opts": r.model._meta,
+            "can_add": self.can("add"),
+            "can_change": self.can("change"),
+            "can_delete": self.can("delete"),
+            "list_url": reverse(r.url_name("list")),
+            "add_url": reverse(r.url_name("add")),
+            "import_url": reverse(r.url_name("import")) if r.importable else None,
+            **extra,
+        }
+
+    def form_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return {"user": self.request.user, **kwargs}
+
+
+class ResourceListView(ResourceView):
+    template_name = "generic/list.html"
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        r = self.resource
+        filterset = r.filterset_class(request.GET or None, queryset=self.queryset(), request=request)
+        queryset = filterset.qs if filterset.is_bound else filterset.queryset
+        table = r.table_class(queryset, request=request)
+        export_format = request.GET.get("_export")
+        if export_format in EXPORT_FORMATS:
+            RequestConfig(request, paginate=False).configure(table)
+            exporter = TableExport(export_format, table)
+            return exporter.response(f"{r.url_slug}.{export_format}")
+        RequestConfig(request, paginate={"per_page": 25}).configure(table)
+        embedded = request.GET.get("embedded") == "1"
+        context = self.context(table=table, filterset=filterset, embedded=embedded,
+                               query=request.GET.urlencode(), export_formats=EXPORT_FORMATS)
+        if embedded or getattr(request, "htmx", False):
+            return render(request, "generic/results.html", context)
+        return render(request, self.template_name, context)
+
+
+def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            value: Any = list(getattr(obj, name).all())
+        elif field.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        else:
+            value = getattr(obj, name)
+        link = None
+        if isinstance(field, ForeignKey) and value is not None:
+            target = registry.find(type(value))
+            if target:
+                try:
+                    link = reverse(target.url_name("detail"), args=[value.pk])
+                except NoReverseMatch:
+                    link = None
+        rows.append({"label": field.verbose_name, "value": value, "link": link, "name": name})
+    return rows
+
+
+class ResourceDetailView(ResourceView):
+    template_name = "generic/detail.html"
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        r = self.resource
+        related = []
+        for rel in r.related:
+            rel_resource = registry.get(rel.model)
+            if request.user.has_perm(permission_name(rel.model, "view")):
+                related.append({
+                    "resource": rel_resource,
+                    "url": reverse(rel_resource.url_name("list")) + f"?embedded=1&{rel.field}={obj.pk}",
+                    "add_url": reverse(rel_resource.url_name("add")) + f"?{rel.field}={obj.pk}",
+                    "can_add": request.user.has_perm(permission_name(rel.model, "add")),
+                })
+        return render(request, self.template_name, self.context(
+            object=obj,
+            fields=_field_rows(obj, r.shown_fields),
+            related=related,
+            history=history_entries(obj),
+            edit_url=reverse(r.url_name("edit"), args=[obj.pk]),
+            delete_url=reverse(r.url_name("delete"), args=[obj.pk]),
+        ))
+
+
+class ResourceFormView(ResourceView):
+    template_name = "generic/form.html"
+
+    def instance(self) -> Model | None:
+        return None
+
+    def render_form(self, form: Any, obj: Model | None) -> HttpResponse:
+        return render(self.request, self.template_name, self.context(form=form, object=obj), status=200)
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self.instance()
+        initial = {k: v for k, v in request.GET.items() if k in self.resource.editable_fields}
+        return self.render_form(self.resource.form_class(**self.form_kwargs(instance=obj, initial=initial)), obj)
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self.instance()
+        form = self.resource.form_class(**self.form_kwargs(data=request.POST, files=request.FILES, instance=obj))
+        if form.is_valid():
+            data = {name: form.cleaned_data[name] for name in form.fields if name in form.cleaned_data}
+            try:
+                saved = self.save(obj, data)
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errs in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errs)
+                else:
+                    form.add_error(None, exc.messages)
+            except DomainError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Saved %(name)s.") % {"name": saved})
+                return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[saved.pk]))
+        response = self.render_form(form, obj)
+        response.status_code = 400
+        return response
+
+    def save(self, obj: Model | None, data: dict[str, Any]) -> Model:
+        raise NotImplementedError
+
+
+class ResourceCreateView(ResourceFormView):
+    action = "add"
+
+    def save(self, obj: Model | None, data: dict[str, Any]) -> Model:
+        return resource_create(self.resource, actor=self.request.user, data=data)
+
+
+class ResourceUpdateView(ResourceFormView):
+    action = "change"
+
+    def instance(self) -> Model | None:
+        return self.get_object()
+
+    def save(self, obj: Model | None, data: dict[str, Any]) -> Model:
+        assert obj is not None
+        return resource_update(self.resource, instance=obj, actor=self.request.user, data=data)
+
+
+class ResourceDeleteView(ResourceView):
+    action = "delete"
+    template_name = "generic/confirm_delete.html"
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        return render(request, self.template_name, self.context(object=self.get_object()))
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        name = str(obj)
+        try:
+            resource_delete(self.resource, instance=obj, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[obj.pk]))
+        except Exception as exc:  # a protected relation, typically
+            from django.db.models import ProtectedError, RestrictedError
+
+            if not isinstance(exc, (ProtectedError, RestrictedError)):
+                raise
+            messages.error(request, _("%(name)s is still in use and cannot be deleted.") % {"name": name})
+            return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[obj.pk]))
+        messages.success(request, _("Deleted %(name)s.") % {"name": name})
+        return HttpResponseRedirect(reverse(self.resource.url_name("list")))
+
+
+class ResourceImportView(ResourceView):
+    action = "add"
+    template_name = "generic/import.html"
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        return render(request, self.template_name, self.context(form=CSVImportForm(),
+                                                                columns=self.resource.editable_fields))
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        form = CSVImportForm(request.POST, request.FILES)
+        errors: list[tuple[int, str]] = []
+        if form.is_valid():
+            raw = form.cleaned_data["file"].read()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                errors = [(1, _("The file is not UTF-8 text."))]
+            else:
+                try:
+                    created = resource_import_csv(self.resource, actor=request.user, text=text)
+                except ImportFailed as exc:
+                    errors = exc.errors
+                else:
+                    messages.success(request, _("Imported %(count)d records.") % {"count": len(created)})
+                    return HttpResponseRedirect(reverse(self.resource.url_name("list")))
+        response = render(request, self.template_name, self.context(
+            form=form, errors=errors, columns=self.resource.editable_fields))
+        response.status_code = 400
+        return response
