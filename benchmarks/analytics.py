@@ -110,43 +110,63 @@ def run_bare(log: Path, work: Path, as_csv: bool, clock: Clock) -> dict:
     con.execute("SET TimeZone='UTC'")
     if as_csv:
         parquet = work / "bare.parquet"
-        clock.run("copy csv->parquet", lambda: con.execute(
-            f"COPY (SELECT row_number() OVER () AS row_no, * FROM read_csv('{log}')) TO '{parquet}' (FORMAT parquet)"
-        ))
+        clock.run(
+            "copy csv->parquet",
+            lambda: con.execute(
+                f"COPY (SELECT row_number() OVER () AS row_no, * FROM read_csv('{log}')) "
+                f"TO '{parquet}' (FORMAT parquet)"
+            ),
+        )
     else:
         parquet = log
     q = con.execute
-    clock.run("sequences", lambda: q(
-        f"""CREATE TEMP TABLE s AS SELECT case_id, activity, timestamp::TIMESTAMP AS ts,
+    clock.run(
+        "sequences",
+        lambda: q(
+            f"""CREATE TEMP TABLE s AS SELECT case_id, activity, timestamp::TIMESTAMP AS ts,
                    lead(activity) OVER w AS na, lead(timestamp::TIMESTAMP) OVER w AS nts,
                    row_number() OVER w AS pos
             FROM '{parquet}' WINDOW w AS (PARTITION BY case_id ORDER BY timestamp, row_no);
             CREATE TEMP TABLE c AS SELECT case_id, list(activity ORDER BY pos) AS v,
-                   epoch(max(ts) - min(ts)) AS d FROM s GROUP BY case_id"""))
-    variants = clock.run("variants", lambda: q(
-        "SELECT v, count(*) AS n FROM c GROUP BY v ORDER BY n DESC, v").fetchall())
-    dfg = clock.run("dfg", lambda: q(
-        """SELECT activity, na, count(*), avg(x), median(x), min(x), max(x), sum(x), stddev_samp(x)
+                   epoch(max(ts) - min(ts)) AS d FROM s GROUP BY case_id"""
+        ),
+    )
+    variants = clock.run(
+        "variants", lambda: q("SELECT v, count(*) AS n FROM c GROUP BY v ORDER BY n DESC, v").fetchall()
+    )
+    dfg = clock.run(
+        "dfg",
+        lambda: q(
+            """SELECT activity, na, count(*), avg(x), median(x), min(x), max(x), sum(x), stddev_samp(x)
            FROM (SELECT activity, na, epoch(nts - ts) AS x FROM s WHERE na IS NOT NULL) GROUP BY ALL"""
-    ).fetchall())
-    start = clock.run("start/end", lambda: (
-        dict(q("SELECT v[1], count(*) FROM c GROUP BY ALL").fetchall()),
-        dict(q("SELECT v[-1], count(*) FROM c GROUP BY ALL").fetchall()),
-    ))
-    durations = clock.run("case_durations", lambda: q(
-        "SELECT min(d), max(d), avg(d), median(d), count(*) FROM c").fetchone())
+        ).fetchall(),
+    )
+    start = clock.run(
+        "start/end",
+        lambda: (
+            dict(q("SELECT v[1], count(*) FROM c GROUP BY ALL").fetchall()),
+            dict(q("SELECT v[-1], count(*) FROM c GROUP BY ALL").fetchall()),
+        ),
+    )
+    durations = clock.run(
+        "case_durations", lambda: q("SELECT min(d), max(d), avg(d), median(d), count(*) FROM c").fetchone()
+    )
     con.close()
     return {"variants": variants, "dfg": dfg, "start": start[0], "end": start[1], "durations": durations}
 
 
 def check(engine: dict, bare: dict) -> None:
     """The engine must give the bare query's figures."""
-    assert [(v["variant"], v["cases"]) for v in engine["variants"]] == [(list(v), n) for v, n in bare["variants"]]
+    assert [(v["variant"], v["cases"]) for v in engine["variants"]] == [
+        (list(v), n) for v, n in bare["variants"]
+    ]
     edges = {(e["from"], e["to"]): e for e in engine["dfg"]}
     assert len(edges) == len(bare["dfg"])
     for a, b, *stats in bare["dfg"]:
         e = edges[(a, b)]
-        for key, val in zip(("frequency", "mean", "median", "min", "max", "sum", "stdev"), stats, strict=True):
+        for key, val in zip(
+            ("frequency", "mean", "median", "min", "max", "sum", "stdev"), stats, strict=True
+        ):
             assert (e[key] is None and val is None) or math.isclose(e[key], val, rel_tol=1e-9), (a, b, key)
     assert engine["start"] == bare["start"] and engine["end"] == bare["end"]
     d = engine["durations"]
@@ -155,7 +175,9 @@ def check(engine: dict, bare: dict) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--csv", action="store_true", help="include the CSV import")
     parser.add_argument("--generate-only", help=argparse.SUPPRESS)
@@ -169,7 +191,9 @@ def main() -> None:
         t0 = time.perf_counter()
         cmd = [sys.executable, __file__, "--events", str(args.events), "--generate-only", str(log)]
         subprocess.run(cmd + (["--csv"] if args.csv else []), check=True)
-        print(f"generated {log.name} ({log.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"generated {log.name} ({log.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s"
+        )
         engine_clock, bare_clock = Clock("engine"), Clock("bare")
         engine = run_engine(log, work, args.csv, engine_clock)
         bare = run_bare(log, work, args.csv, bare_clock)

@@ -176,4 +176,3 @@ LOGGING = {
 
 # Event logs imported for journey analytics are kept as Parquet files here.
 WAYFARE_EVENTLOG_DIR = DATA_DIR / "eventlogs"
-

@@ -41,7 +41,9 @@ class RestrictedFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value or not self.search_fields:
             return queryset
-        return queryset.filter(reduce(operator.or_, (Q(**{f"{f}__icontains": value}) for f in self.search_fields)))
+        return queryset.filter(
+            reduce(operator.or_, (Q(**{f"{f}__icontains": value}) for f in self.search_fields))
+        )
 
 
 def build_filterset(resource: Resource) -> type:

@@ -22,7 +22,9 @@ def history_entries(obj: Model, limit: int = 50) -> list[dict[str, Any]]:
     manager = getattr(obj, "history", None)
     if manager is None:
         return []
-    records = list(manager.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        manager.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
     entries = []
     for index, record in enumerate(records[:limit]):
         changes = []
@@ -32,11 +34,15 @@ def history_entries(obj: Model, limit: int = 50) -> list[dict[str, Any]]:
             for change in delta.changes:
                 if change.field in HIDDEN:
                     continue
-                changes.append({"field": _label(type(obj), change.field), "old": change.old, "new": change.new})
-        entries.append({
-            "when": record.history_date,
-            "who": record.history_user,
-            "kind": KINDS.get(record.history_type, record.history_type),
-            "changes": changes,
-        })
+                changes.append(
+                    {"field": _label(type(obj), change.field), "old": change.old, "new": change.new}
+                )
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "kind": KINDS.get(record.history_type, record.history_type),
+                "changes": changes,
+            }
+        )
     return entries

@@ -23,22 +23,33 @@ STEPS: tuple[Step, ...] = (
         "explore",
         _("Explore"),
         _("Understand markets, segments and the stakeholders on both sides before any relationship starts."),
-        (_("PESTLE and SWOT analyses"), _("Market segmentation and Pareto analysis"),
-         _("Shortlisting criteria and a weighted decision matrix"), _("Risk assessment")),
+        (
+            _("PESTLE and SWOT analyses"),
+            _("Market segmentation and Pareto analysis"),
+            _("Shortlisting criteria and a weighted decision matrix"),
+            _("Risk assessment"),
+        ),
     ),
     Step(
         "engage",
         _("Engage"),
         _("Build relationships and trust with the organisations and people you serve and rely on."),
-        (_("Service relationships by type: basic, cooperative, partnership"), _("Stakeholder maps with history"),
-         _("Trust and mutual readiness assessments"), _("Supplier and partner management")),
+        (
+            _("Service relationships by type: basic, cooperative, partnership"),
+            _("Stakeholder maps with history"),
+            _("Trust and mutual readiness assessments"),
+            _("Supplier and partner management"),
+        ),
     ),
     Step(
         "offer",
         _("Offer"),
         _("Shape demand and describe service offerings; state requirements and the business case."),
-        (_("Service catalogue views per audience"), _("Service offerings: goods, access, actions"),
-         _("Business cases and requirements")),
+        (
+            _("Service catalogue views per audience"),
+            _("Service offerings: goods, access, actions"),
+            _("Business cases and requirements"),
+        ),
     ),
     Step(
         "agree",
@@ -62,17 +73,26 @@ STEPS: tuple[Step, ...] = (
         "realize",
         _("Realize"),
         _("Track the value realised against the plan and keep improving the journey."),
-        (_("Service value indicators"), _("Peak-end experience and value leakage"), _("Improvement register")),
+        (
+            _("Service value indicators"),
+            _("Peak-end experience and value leakage"),
+            _("Improvement register"),
+        ),
     ),
 )
 
 JOURNEYS = Step(
     "journeys",
     _("Journeys"),
-    _("Design journeys (personas, scenarios, journey maps, service blueprints) and compare them with the "
-      "journeys people actually take."),
-    (_("Personas and scenarios"), _("Customer journey maps with emotions and moments of truth"),
-     _("Service blueprints with the line of visibility")),
+    _(
+        "Design journeys (personas, scenarios, journey maps, service blueprints) and compare them with the "
+        "journeys people actually take."
+    ),
+    (
+        _("Personas and scenarios"),
+        _("Customer journey maps with emotions and moments of truth"),
+        _("Service blueprints with the line of visibility"),
+    ),
 )
 
 STEP_BY_SLUG = {s.slug: s for s in (*STEPS, JOURNEYS)}

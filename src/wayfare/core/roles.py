@@ -32,7 +32,9 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("Administrator", _("Administrator"), _("Manages every record, the users and their roles."), {"*": ALL}),
+    Role(
+        "Administrator", _("Administrator"), _("Manages every record, the users and their roles."), {"*": ALL}
+    ),
     Role(
         "Relationship manager",
         _("Relationship manager"),
@@ -69,7 +71,11 @@ ROLES: tuple[Role, ...] = (
 
 
 def wayfare_models() -> list:
-    return [m for m in apps.get_models() if m.__module__.startswith("wayfare.") and not m.__name__.startswith("Historical")]
+    return [
+        m
+        for m in apps.get_models()
+        if m.__module__.startswith("wayfare.") and not m.__name__.startswith("Historical")
+    ]
 
 
 def _role_permissions(role: Role) -> list[Permission]:

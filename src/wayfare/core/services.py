@@ -72,7 +72,9 @@ def resource_create(resource: Resource, *, actor: Any, data: dict[str, Any]) -> 
     return record_create(model=resource.model, actor=actor, data=data)
 
 
-def resource_update(resource: Resource, *, instance: models.Model, actor: Any, data: dict[str, Any]) -> models.Model:
+def resource_update(
+    resource: Resource, *, instance: models.Model, actor: Any, data: dict[str, Any]
+) -> models.Model:
     if resource.update_service:
         return resource.update_service(instance=instance, actor=actor, **data)
     return record_update(instance=instance, actor=actor, data=data)

@@ -22,6 +22,8 @@ def build_table(resource: Resource) -> type:
     if columns:
         # The first column links to the record's detail page.
         attrs[columns[0]] = tables.Column(linkify=True)
-    meta = type("Meta", (WayfareTable.Meta,), {"model": resource.model, "fields": columns, "sequence": columns})
+    meta = type(
+        "Meta", (WayfareTable.Meta,), {"model": resource.model, "fields": columns, "sequence": columns}
+    )
     attrs["Meta"] = meta
     return type(f"{resource.model.__name__}Table", (WayfareTable,), attrs)

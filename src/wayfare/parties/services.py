@@ -29,14 +29,16 @@ def person_account_grant(
     known = {r.group for r in ROLES}
     unknown = sorted(set(roles) - known)
     if unknown:
-        raise DomainError(_("Unknown roles: %(roles)s."), code="unknown_role", params={"roles": ", ".join(unknown)})
+        raise DomainError(
+            _("Unknown roles: %(roles)s."), code="unknown_role", params={"roles": ", ".join(unknown)}
+        )
     if CONSUMER_GROUP in roles and person.organisation_id is None:
         raise DomainError(
             _("A consumer account needs a person who belongs to an organisation."), code="no_organisation"
         )
     User = get_user_model()
     user = person.user or User.objects.filter(username=username).first() or User(username=username)
-    if Person.objects.filter(user_id=user.pk).exclude(pk=person.pk).exists():
+    if user.pk and Person.objects.filter(user_id=user.pk).exclude(pk=person.pk).exists():
         raise DomainError(
             _("The account %(username)s already belongs to another person."),
             code="account_taken",

@@ -9,9 +9,8 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 
@@ -49,7 +48,7 @@ def literal(value: str) -> str:
 def timestamp_literal(value: datetime) -> str:
     """A naive-UTC TIMESTAMP literal; naive datetimes are taken as UTC already."""
     if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return f"TIMESTAMP '{value.isoformat(sep=' ')}'"
 
 
@@ -93,8 +92,3 @@ def execute_with_progress(
             on_fraction(min(last, 1.0))
     if failure:
         raise failure[0]
-
-
-def now() -> float:
-    """Monotonic seconds, for the progress throttling and the benchmark."""
-    return time.perf_counter()

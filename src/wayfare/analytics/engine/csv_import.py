@@ -22,7 +22,14 @@ import duckdb
 import pyarrow as pa
 
 from ._duckdb import connect, execute_with_progress, ident, iso_utc, literal
-from .types import STANDARD_COLUMNS, ColumnMapping, EventLogImportError, ImportResult, ProgressCallback, RowError
+from .types import (
+    STANDARD_COLUMNS,
+    ColumnMapping,
+    EventLogImportError,
+    ImportResult,
+    ProgressCallback,
+    RowError,
+)
 
 # Message templates (plain English, named %-placeholders) so that the Django layer can translate them.
 MESSAGES: dict[str, str] = {
@@ -82,9 +89,7 @@ def import_csv(
                 raise
             # The sample looked like UTF-8 but the rest of the file is not: fall back to cp1252.
             _transcode(source, transcoded, "cp1252", report)
-            return _import_csv_utf8(
-                con, transcoded, dest, mapping, delim, timestamp_format, timezone, report
-            )
+            return _import_csv_utf8(con, transcoded, dest, mapping, delim, timestamp_format, timezone, report)
         finally:
             con.close()
 
@@ -152,9 +157,7 @@ class _NotUtf8(Exception):
     """DuckDB met invalid UTF-8 past the sniffed sample."""
 
 
-def _readable_utf8(
-    source: Path, encoding: str | None, scratch: Path, report: _Reporter
-) -> tuple[Path, str]:
+def _readable_utf8(source: Path, encoding: str | None, scratch: Path, report: _Reporter) -> tuple[Path, str]:
     """A UTF-8 (possibly BOM-prefixed) file DuckDB can read directly, and a decoded text sample."""
     with source.open("rb") as fh:
         raw = fh.read(SNIFF_BYTES)
@@ -282,7 +285,9 @@ def _normalise(
     """Write the normalised Parquet from ``source``; validate; rename into place or raise."""
     _check_mapping(mapping, source.columns)
     con.execute(f"SET TimeZone = {literal(timezone)}")
-    ts_sql = _timestamp_sql(con, mapping.timestamp, source.columns[mapping.timestamp], timestamp_format, timezone)
+    ts_sql = _timestamp_sql(
+        con, mapping.timestamp, source.columns[mapping.timestamp], timestamp_format, timezone
+    )
     select = _select_sql(source, mapping, ts_sql)
     with _scratch(dest, ".parquet") as tmp:
         copy = (
@@ -293,8 +298,9 @@ def _normalise(
         stats = _stats(con, tmp)
         if stats["failed"]:
             _raise_row_errors(con, source, mapping, ts_sql, stats["failed"])
-        attributes = [c for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(str(tmp))})")
-                      .fetchall()]
+        attributes = [
+            c for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(str(tmp))})").fetchall()
+        ]
         os.replace(tmp, dest)
     report.finish()
     return ImportResult(
@@ -309,13 +315,17 @@ def _normalise(
 
 
 def _check_mapping(mapping: ColumnMapping, columns: dict[str, str]) -> None:
-    wanted = [mapping.case, mapping.activity, mapping.timestamp] + ([mapping.resource] if mapping.resource else [])
+    wanted = [mapping.case, mapping.activity, mapping.timestamp] + (
+        [mapping.resource] if mapping.resource else []
+    )
     missing = [name for name in wanted if name not in columns]
     if not missing:
         return
     listing = ", ".join(repr(c) for c in columns)
     errors = [
-        RowError(line=1, column=name, reason=MESSAGES["missing_column"] % {"column": name, "columns": listing})
+        RowError(
+            line=1, column=name, reason=MESSAGES["missing_column"] % {"column": name, "columns": listing}
+        )
         for name in missing
     ]
     raise EventLogImportError(errors[0].reason, errors)
@@ -373,7 +383,8 @@ def _text(column: str) -> str:
 
 def _stats(con: duckdb.DuckDBPyConnection, parquet: Path) -> dict:
     row = con.execute(
-        f"""SELECT count(*), count(DISTINCT case_id), count(DISTINCT activity), min(timestamp), max(timestamp),
+        f"""SELECT count(*), count(DISTINCT case_id), count(DISTINCT activity),
+                   min(timestamp), max(timestamp),
                    count(*) FILTER (WHERE case_id IS NULL OR trim(case_id) = '' OR activity IS NULL
                                      OR trim(activity) = '' OR timestamp IS NULL)
             FROM read_parquet({literal(str(parquet))})"""
@@ -387,10 +398,14 @@ def _raise_row_errors(
     con: duckdb.DuckDBPyConnection, source: _Source, mapping: ColumnMapping, ts_sql: str, failed: int
 ) -> None:
     """Describe the failing rows (second read of the source, only on failure) and raise."""
-    newlines = " + ".join(
-        f"coalesce(length({ident(c)}::VARCHAR) - length(replace({ident(c)}::VARCHAR, chr(10), '')), 0)"
-        for c in source.columns
-    ) if source.count_newlines else "0"
+    newlines = (
+        " + ".join(
+            f"coalesce(length({ident(c)}::VARCHAR) - length(replace({ident(c)}::VARCHAR, chr(10), '')), 0)"
+            for c in source.columns
+        )
+        if source.count_newlines
+        else "0"
+    )
     rows = con.execute(
         f"""WITH src AS (
                 SELECT row_number() OVER () AS row_no, {ident(mapping.case)}::VARCHAR AS c,
@@ -414,7 +429,12 @@ def _raise_row_errors(
 
 
 def _row_errors(
-    line: int, case: str | None, activity: str | None, raw_ts: str | None, parsed: bool, mapping: ColumnMapping
+    line: int,
+    case: str | None,
+    activity: str | None,
+    raw_ts: str | None,
+    parsed: bool,
+    mapping: ColumnMapping,
 ) -> Iterator[RowError]:
     """The reasons one row failed (a row may fail in several columns). Runs on at most 1,000 rows."""
     if case is None or not case.strip():
@@ -437,4 +457,3 @@ def _scratch(dest: Path, suffix: str) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-

@@ -31,17 +31,26 @@ class ResourceViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer: Any) -> None:
         try:
-            serializer.instance = resource_create(self.resource, actor=self.request.user, data=self._data(serializer))
+            serializer.instance = resource_create(
+                self.resource, actor=self.request.user, data=self._data(serializer)
+            )
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+            raise serializers.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
 
     def perform_update(self, serializer: Any) -> None:
         try:
             serializer.instance = resource_update(
-                self.resource, instance=serializer.instance, actor=self.request.user, data=self._data(serializer)
+                self.resource,
+                instance=serializer.instance,
+                actor=self.request.user,
+                data=self._data(serializer),
             )
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+            raise serializers.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
 
     def perform_destroy(self, instance: Any) -> None:
         resource_delete(self.resource, instance=instance, actor=self.request.user)

@@ -84,8 +84,13 @@ class ResourceListView(ResourceView):
             return exporter.response(f"{r.url_slug}.{export_format}")
         RequestConfig(request, paginate={"per_page": 25}).configure(table)
         embedded = request.GET.get("embedded") == "1"
-        context = self.context(table=table, filterset=filterset, embedded=embedded,
-                               query=request.GET.urlencode(), export_formats=EXPORT_FORMATS)
+        context = self.context(
+            table=table,
+            filterset=filterset,
+            embedded=embedded,
+            query=request.GET.urlencode(),
+            export_formats=EXPORT_FORMATS,
+        )
         if embedded or getattr(request, "htmx", False):
             return render(request, "generic/results.html", context)
         return render(request, self.template_name, context)
@@ -123,20 +128,26 @@ class ResourceDetailView(ResourceView):
         for rel in r.related:
             rel_resource = registry.get(rel.model)
             if request.user.has_perm(permission_name(rel.model, "view")):
-                related.append({
-                    "resource": rel_resource,
-                    "url": reverse(rel_resource.url_name("list")) + f"?embedded=1&{rel.field}={obj.pk}",
-                    "add_url": reverse(rel_resource.url_name("add")) + f"?{rel.field}={obj.pk}",
-                    "can_add": request.user.has_perm(permission_name(rel.model, "add")),
-                })
-        return render(request, self.template_name, self.context(
-            object=obj,
-            fields=_field_rows(obj, r.shown_fields),
-            related=related,
-            history=history_entries(obj),
-            edit_url=reverse(r.url_name("edit"), args=[obj.pk]),
-            delete_url=reverse(r.url_name("delete"), args=[obj.pk]),
-        ))
+                related.append(
+                    {
+                        "resource": rel_resource,
+                        "url": reverse(rel_resource.url_name("list")) + f"?embedded=1&{rel.field}={obj.pk}",
+                        "add_url": reverse(rel_resource.url_name("add")) + f"?{rel.field}={obj.pk}",
+                        "can_add": request.user.has_perm(permission_name(rel.model, "add")),
+                    }
+                )
+        return render(
+            request,
+            self.template_name,
+            self.context(
+                object=obj,
+                fields=_field_rows(obj, r.shown_fields),
+                related=related,
+                history=history_entries(obj),
+                edit_url=reverse(r.url_name("edit"), args=[obj.pk]),
+                delete_url=reverse(r.url_name("delete"), args=[obj.pk]),
+            ),
+        )
 
 
 class ResourceFormView(ResourceView):
@@ -151,11 +162,15 @@ class ResourceFormView(ResourceView):
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.instance()
         initial = {k: v for k, v in request.GET.items() if k in self.resource.editable_fields}
-        return self.render_form(self.resource.form_class(**self.form_kwargs(instance=obj, initial=initial)), obj)
+        return self.render_form(
+            self.resource.form_class(**self.form_kwargs(instance=obj, initial=initial)), obj
+        )
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.instance()
-        form = self.resource.form_class(**self.form_kwargs(data=request.POST, files=request.FILES, instance=obj))
+        form = self.resource.form_class(
+            **self.form_kwargs(data=request.POST, files=request.FILES, instance=obj)
+        )
         if form.is_valid():
             data = {name: form.cleaned_data[name] for name in form.fields if name in form.cleaned_data}
             try:
@@ -228,8 +243,11 @@ class ResourceImportView(ResourceView):
     template_name = "generic/import.html"
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        return render(request, self.template_name, self.context(form=CSVImportForm(),
-                                                                columns=self.resource.editable_fields))
+        return render(
+            request,
+            self.template_name,
+            self.context(form=CSVImportForm(), columns=self.resource.editable_fields),
+        )
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         form = CSVImportForm(request.POST, request.FILES)
@@ -248,7 +266,10 @@ class ResourceImportView(ResourceView):
                 else:
                     messages.success(request, _("Imported %(count)d records.") % {"count": len(created)})
                     return HttpResponseRedirect(reverse(self.resource.url_name("list")))
-        response = render(request, self.template_name, self.context(
-            form=form, errors=errors, columns=self.resource.editable_fields))
+        response = render(
+            request,
+            self.template_name,
+            self.context(form=form, errors=errors, columns=self.resource.editable_fields),
+        )
         response.status_code = 400
         return response

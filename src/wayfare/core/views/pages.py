@@ -23,11 +23,15 @@ from ..services import user_token_regenerate
 def home(request: HttpRequest) -> HttpResponse:
     from wayfare.parties.selectors import person_for_user
 
-    return render(request, "core/home.html", {
-        "steps": step_entries(request.user),
-        "person": person_for_user(request.user),
-        "consumer_org": consumer_organisation_id(request.user),
-    })
+    return render(
+        request,
+        "core/home.html",
+        {
+            "steps": step_entries(request.user),
+            "person": person_for_user(request.user),
+            "consumer_org": consumer_organisation_id(request.user),
+        },
+    )
 
 
 @login_required

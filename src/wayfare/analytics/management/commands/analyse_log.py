@@ -32,8 +32,12 @@ class Command(BaseCommand):
         parser.add_argument("--activity", help="column holding the activity (CSV)")
         parser.add_argument("--timestamp", help="column holding the timestamp (CSV)")
         parser.add_argument("--resource", help="column holding the resource (CSV, optional)")
-        parser.add_argument("--timestamp-format", help="strptime format, e.g. %%d/%%m/%%Y %%H:%%M (default ISO 8601)")
-        parser.add_argument("--timezone", default="UTC", help="IANA zone of times without offset (default UTC)")
+        parser.add_argument(
+            "--timestamp-format", help="strptime format, e.g. %%d/%%m/%%Y %%H:%%M (default ISO 8601)"
+        )
+        parser.add_argument(
+            "--timezone", default="UTC", help="IANA zone of times without offset (default UTC)"
+        )
         parser.add_argument("--delimiter", help="CSV delimiter (default: detected)")
         parser.add_argument("--encoding", help="file encoding (default: detected)")
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
@@ -44,8 +48,9 @@ class Command(BaseCommand):
         show_bar = not opts["no_progress"] and sys.stderr.isatty()
         with tempfile.TemporaryDirectory(prefix="wayfare-analyse-") as tmp:
             dest = Path(tmp) / "events.parquet"
-            with tqdm(total=0, unit="B", unit_scale=True, desc="import", disable=not show_bar,
-                      file=sys.stderr) as bar:
+            with tqdm(
+                total=0, unit="B", unit_scale=True, desc="import", disable=not show_bar, file=sys.stderr
+            ) as bar:
                 try:
                     self._import(path, dest, opts, _bar_callback(bar))
                 except EventLogImportError as exc:
@@ -68,9 +73,14 @@ class Command(BaseCommand):
             raise CommandError(f"a CSV log needs {', '.join(missing)}")
         mapping = ColumnMapping(opts["case"], opts["activity"], opts["timestamp"], opts["resource"])
         return import_csv(
-            path, dest, mapping,
-            timestamp_format=opts["timestamp_format"], timezone=opts["timezone"],
-            delimiter=_unescape(opts["delimiter"]), encoding=opts["encoding"], progress=progress,
+            path,
+            dest,
+            mapping,
+            timestamp_format=opts["timestamp_format"],
+            timezone=opts["timezone"],
+            delimiter=_unescape(opts["delimiter"]),
+            encoding=opts["encoding"],
+            progress=progress,
         )
 
     def _report_errors(self, exc: EventLogImportError) -> None:

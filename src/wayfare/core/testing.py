@@ -1,0 +1,322 @@
+"""The standard test battery for declared resources (STYLE.md section 6), written once.
+
+A model's test class subclasses ``ResourceTests`` and supplies only its model, how to make a row owned
+by an organisation, and valid and invalid input. The battery then checks list, detail, add, edit, delete,
+export, import and the API, for anonymous users, staff without and with permission, a consumer of the
+owning organisation and a consumer of another organisation; that every declared filter works, every
+column sorts, and that the list's query count does not grow with the number of rows (no N+1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wayfare.core.resources import Resource, registry
+
+ROLES = ("anonymous", "staff_none", "staff", "consumer_own", "consumer_other")
+
+
+@pytest.fixture
+def org_a(db):
+    from wayfare.parties.tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Consumer A")
+
+
+@pytest.fixture
+def org_b(db):
+    from wayfare.parties.tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Consumer B")
+
+
+def _consumer(username: str, org: Any) -> Any:
+    from wayfare.parties.tests.factories import PersonFactory, UserFactory
+
+    user = UserFactory(username=username, roles=["Consumer"])
+    PersonFactory(name=f"{username} person", organisation=org, user=user)
+    return user
+
+
+@pytest.fixture
+def users(db, org_a, org_b):
+    from wayfare.parties.tests.factories import UserFactory
+
+    return {
+        "anonymous": None,
+        "staff_none": UserFactory(username="nobody"),
+        "staff": UserFactory(username="staffer", roles=["Administrator"]),
+        "consumer_own": _consumer("consumer_a", org_a),
+        "consumer_other": _consumer("consumer_b", org_b),
+    }
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+class ResourceTests:
+    """Subclass with ``model`` set and ``make`` / ``valid_data`` / ``invalid_data`` implemented."""
+
+    __test__ = False  # the base itself is not a test; every subclass is
+    model: Any = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.__test__ = True
+
+    # Form fields whose value in the CSV import and API is the id of a related row.
+    update_field: str = "name"
+
+    # -- to implement -------------------------------------------------------------------------
+    def make(self, owner: Any) -> Any:
+        """A row owned by the organisation ``owner``."""
+        raise NotImplementedError
+
+    def valid_data(self, owner: Any) -> dict[str, Any]:
+        """Form/API input for a new row owned by ``owner`` (related rows by id)."""
+        raise NotImplementedError
+
+    def invalid_data(self, owner: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def make_extra(self, owner: Any) -> Any:
+        """A new row nothing else depends on (for delete and row-count checks)."""
+        return self.make(owner)
+
+    def updated_value(self) -> Any:
+        return "Changed by the test battery"
+
+    # -- helpers ------------------------------------------------------------------------------
+    @property
+    def resource(self) -> Resource:
+        return registry.get(self.model)
+
+    def url(self, action: str, obj: Any = None) -> str:
+        return reverse(self.resource.url_name(action), args=[obj.pk] if obj is not None else [])
+
+    def api_url(self, obj: Any = None) -> str:
+        r = self.resource
+        name = f"api:{r.app_label}-{r.model_name}-" + ("detail" if obj is not None else "list")
+        return reverse(name, args=[obj.pk] if obj is not None else [])
+
+    @pytest.fixture
+    def rows(self, org_a, org_b):
+        return self.make(org_a), self.make(org_b)
+
+    def expected(self, role: str, own: bool) -> int:
+        """Expected status of a read of one row."""
+        if role == "staff":
+            return 200
+        if role == "staff_none":
+            return 403
+        if not self.model.frontstage:
+            return 403
+        return 200 if own and role == "consumer_own" else 404
+
+    # -- the battery --------------------------------------------------------------------------
+    def test_list_anonymous_redirects_to_login(self, client, rows):
+        response = client.get(self.url("list"))
+        assert response.status_code == 302 and reverse("login") in response["Location"]
+        assert client.get(self.api_url()).status_code in (401, 403)
+
+    @pytest.mark.parametrize("role", ROLES[1:])
+    def test_list_by_role(self, users, rows, role):
+        row_a, row_b = rows
+        client = client_for(users[role])
+        response = client.get(self.url("list"))
+        api = client.get(self.api_url())
+        if role == "staff_none" or (role.startswith("consumer") and not self.model.frontstage):
+            assert response.status_code == 403 and api.status_code == 403
+            return
+        assert response.status_code == 200 and api.status_code == 200
+        ids = {r["id"] for r in api.json()["results"]}
+        if role == "staff":
+            assert {row_a.pk, row_b.pk} <= ids
+        else:
+            mine, theirs = (row_a, row_b) if role == "consumer_own" else (row_b, row_a)
+            assert mine.pk in ids and theirs.pk not in ids
+            assert str(theirs) not in response.content.decode()
+
+    @pytest.mark.parametrize("role", ROLES[1:])
+    def test_detail_by_role(self, users, rows, role):
+        row_a, _row_b = rows
+        client = client_for(users[role])
+        expected = self.expected(role, own=True)
+        assert client.get(self.url("detail", row_a)).status_code == expected
+        assert client.get(self.api_url(row_a)).status_code == expected
+
+    def test_detail_shows_history(self, users, rows):
+        response = client_for(users["staff"]).get(self.url("detail", rows[0]))
+        assert response.status_code == 200
+        assert response.context["history"], "every record keeps its change history"
+
+    def test_create_through_ui(self, users, org_a):
+        client = client_for(users["staff"])
+        assert client.get(self.url("add")).status_code == 200
+        before = self.model.objects.count()
+        response = client.post(self.url("add"), self.valid_data(org_a))
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert self.model.objects.count() == before + 1
+        created = self.model.objects.order_by("-pk").first()
+        assert created.created_by == users["staff"]
+        assert created.history.first().history_user == users["staff"]
+
+    def test_create_invalid_loses_nothing(self, users, org_a):
+        client = client_for(users["staff"])
+        before = self.model.objects.count()
+        data = self.invalid_data(org_a)
+        response = client.post(self.url("add"), data)
+        assert response.status_code == 400
+        assert response.context["form"].errors
+        assert self.model.objects.count() == before
+
+    def test_consumer_and_unprivileged_cannot_create(self, users, org_a):
+        for role in ("staff_none", "consumer_own"):
+            client = client_for(users[role])
+            assert client.post(self.url("add"), self.valid_data(org_a)).status_code == 403
+            assert client.post(self.api_url(), self.valid_data(org_a)).status_code == 403
+
+    def test_update_through_ui(self, users, rows):
+        row = rows[0]
+        client = client_for(users["staff"])
+        assert client.get(self.url("edit", row)).status_code == 200
+        form = client.get(self.url("edit", row)).context["form"]
+        data = {k: v for k, v in form.initial.items() if k in form.fields and v is not None}
+        data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+        data[self.update_field] = self.updated_value()
+        response = client.post(self.url("edit", row), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        row.refresh_from_db()
+        assert getattr(row, self.update_field) == self.updated_value()
+        history = client.get(self.url("detail", row)).context["history"]
+        assert any(entry["changes"] for entry in history)
+
+    def test_delete_through_ui(self, users, org_a):
+        row = self.make_extra(org_a)
+        client = client_for(users["staff"])
+        assert client.get(self.url("delete", row)).status_code == 200
+        assert client.post(self.url("delete", row)).status_code == 302
+        assert not self.model.objects.filter(pk=row.pk).exists()
+
+    def test_consumer_cannot_reach_other_rows_for_change(self, users, rows):
+        _row_a, row_b = rows
+        client = client_for(users["consumer_own"])
+        for action in ("edit", "delete"):
+            assert client.get(self.url(action, row_b)).status_code in (403, 404)
+        assert client.delete(self.api_url(row_b)).status_code in (403, 404)
+        assert self.model.objects.filter(pk=row_b.pk).exists()
+
+    @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+    def test_export(self, users, rows, fmt):
+        response = client_for(users["staff"]).get(self.url("list") + f"?_export={fmt}")
+        assert response.status_code == 200
+        assert response.content
+        if fmt == "csv":
+            lines = response.content.decode("utf-8-sig").strip().splitlines()
+            assert len(lines) == 1 + self.model.objects.count()
+
+    def test_export_respects_access_rule(self, users, rows):
+        if not self.model.frontstage:
+            pytest.skip("backstage model: consumers get 403, checked in test_list_by_role")
+        response = client_for(users["consumer_own"]).get(self.url("list") + "?_export=csv")
+        text = response.content.decode("utf-8-sig")
+        assert str(rows[1]) not in text
+
+    def test_api_create_update_delete(self, users, org_a):
+        client = client_for(users["staff"])
+        response = client.post(self.api_url(), self.valid_data(org_a), content_type="application/json")
+        assert response.status_code == 201, response.content
+        pk = response.json()["id"]
+        obj = self.model.objects.get(pk=pk)
+        response = client.patch(
+            self.api_url(obj), {self.update_field: self.updated_value()}, content_type="application/json"
+        )
+        assert response.status_code == 200, response.content
+        obj.refresh_from_db()
+        assert getattr(obj, self.update_field) == self.updated_value()
+        assert client.delete(self.api_url(obj)).status_code == 204
+        assert not self.model.objects.filter(pk=pk).exists()
+
+    def test_api_invalid_is_400(self, users, org_a):
+        client = client_for(users["staff"])
+        before = self.model.objects.count()
+        response = client.post(self.api_url(), self.invalid_data(org_a), content_type="application/json")
+        assert response.status_code == 400
+        assert self.model.objects.count() == before
+
+    def test_every_filter_works(self, users, rows):
+        client = client_for(users["staff"])
+        row = rows[0]
+        for name in self.resource.filters:
+            value = getattr(row, f"{name}_id", None) or getattr(row, name)
+            value = getattr(value, "code", value)  # countries
+            response = client.get(self.url("list"), {name: value})
+            assert response.status_code == 200, name
+            assert row in list(response.context["table"].data), name
+            api = client.get(self.api_url(), {name: value})
+            assert api.status_code == 200 and row.pk in {r["id"] for r in api.json()["results"]}, name
+
+    def test_search(self, users, rows):
+        if not self.resource.search:
+            pytest.skip("no search declared")
+        client = client_for(users["staff"])
+        response = client.get(self.url("list"), {"q": "no-such-text-anywhere-zz"})
+        assert response.status_code == 200 and len(response.context["table"].data) == 0
+
+    def test_every_column_sorts(self, users, rows):
+        client = client_for(users["staff"])
+        for column in self.resource.columns:
+            for order in (column, f"-{column}"):
+                assert client.get(self.url("list"), {"sort": order}).status_code == 200, order
+
+    def test_htmx_list_returns_fragment(self, users, rows):
+        response = client_for(users["staff"]).get(self.url("list"), headers={"HX-Request": "true"})
+        assert response.status_code == 200
+        assert b"<html" not in response.content and b'id="results"' in response.content
+
+    def test_list_query_count_does_not_grow(self, users, org_a, org_b):
+        client = client_for(users["staff"])
+        self.make_extra(org_a)
+        client.get(self.url("list"))  # warm caches (content types, permissions)
+        with CaptureQueriesContext(connection) as few:
+            client.get(self.url("list"))
+        for _ in range(5):
+            self.make_extra(org_b)
+        with CaptureQueriesContext(connection) as many:
+            client.get(self.url("list"))
+        assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+    def test_csv_import_all_or_nothing(self, users, org_a):
+        client = client_for(users["staff"])
+        good, bad = self.valid_data(org_a), self.invalid_data(org_a)
+        columns = list(dict.fromkeys([*good.keys(), *bad.keys()]))
+
+        def as_csv(rows: list[dict]) -> io.BytesIO:
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows([{c: row.get(c, "") for c in columns} for row in rows])
+            data = io.BytesIO(buffer.getvalue().encode())
+            data.name = "rows.csv"
+            return data
+
+        before = self.model.objects.count()
+        response = client.post(self.url("import"), {"file": as_csv([good, bad])})
+        assert response.status_code == 400
+        assert any(line == 3 for line, _message in response.context["errors"])
+        assert self.model.objects.count() == before
+        response = client.post(self.url("import"), {"file": as_csv([good])})
+        assert response.status_code == 302
+        assert self.model.objects.count() == before + 1

@@ -1,0 +1,168 @@
+"""The parties of the running story: eCampus Car Share (the provider running Wayfare), Axle Car Hire (its
+partner and backer), the university, the city council, a parts supplier and a green cleaning partner, with
+their people, consumer roles and demo login accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from wayfare.core.access import SYSTEM
+
+from .models import ConsumerRole, ConsumerRoleKind, Organisation, OrganisationKind, Person
+from .services import person_account_grant
+
+DEMO_PASSWORD = "wayfare-demo"
+ADMIN_USER, ADMIN_PASSWORD = "admin", "wayfare-admin"
+
+ORGANISATIONS = [
+    (
+        "eCampus Car Share",
+        OrganisationKind.INTERNAL,
+        "BR",
+        "https://ecampus.example",
+        "Electric car sharing on the university campus in São Paulo, founded by Mariana and backed by Axle.",
+    ),
+    (
+        "Axle Car Hire",
+        OrganisationKind.EXTERNAL,
+        "US",
+        "https://axle.example",
+        "Car hire company with its head office in Seattle and branches around the world; eCampus's partner: "
+        "profit, resources and strategy are shared.",
+    ),
+    (
+        "São Paulo Campus University",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "https://university.example",
+        "Provides parking and charging at nominal cost and promotes eCampus to new students with discounts.",
+    ),
+    (
+        "São Paulo City Council",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "Owns the public charging stations that eCampus cars rely on off campus.",
+    ),
+    (
+        "Paulista Auto Parts",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "Basic supplier of parts and oil under a standard contract.",
+    ),
+    (
+        "GreenShine Cleaning",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "Partner that cleans the cars with environmentally friendly products.",
+    ),
+]
+
+# name, organisation, email, language, consumer roles [(organisation, role)], account (username, roles)
+PEOPLE: list[tuple[str, str, str, str, list[tuple[str, str]], tuple[str, list[str]] | None]] = [
+    (
+        "Mariana Souza",
+        "eCampus Car Share",
+        "mariana@ecampus.example",
+        "en",
+        [],
+        ("mariana", ["Administrator"]),
+    ),
+    (
+        "Tomas Becker",
+        "eCampus Car Share",
+        "tomas@ecampus.example",
+        "en",
+        [],
+        ("tomas", ["Analyst", "CX designer"]),
+    ),
+    ("Ana Ribeiro", "eCampus Car Share", "ana@ecampus.example", "en", [], ("ana", ["Service desk agent"])),
+    (
+        "Henri Laurent",
+        "Axle Car Hire",
+        "henri@axle.example",
+        "en",
+        [("Axle Car Hire", ConsumerRoleKind.SPONSOR)],
+        None,
+    ),
+    (
+        "Solmaz Karimi",
+        "Axle Car Hire",
+        "solmaz@axle.example",
+        "ru",
+        [("Axle Car Hire", ConsumerRoleKind.CUSTOMER)],
+        None,
+    ),
+    (
+        "Radhika Iyer",
+        "Axle Car Hire",
+        "radhika@axle.example",
+        "en",
+        [("Axle Car Hire", ConsumerRoleKind.USER), ("Axle Car Hire", ConsumerRoleKind.CUSTOMER)],
+        ("radhika", ["Consumer"]),
+    ),
+    (
+        "Beatriz Lima",
+        "São Paulo Campus University",
+        "beatriz@university.example",
+        "en",
+        [("São Paulo Campus University", ConsumerRoleKind.CUSTOMER)],
+        ("beatriz", ["Consumer"]),
+    ),
+    (
+        "Otávio Santos",
+        "São Paulo Campus University",
+        "otavio@university.example",
+        "en",
+        [("São Paulo Campus University", ConsumerRoleKind.SPONSOR)],
+        None,
+    ),
+    (
+        "Katrina Novak",
+        "São Paulo Campus University",
+        "katrina@student.example",
+        "zh-hans",
+        [("São Paulo Campus University", ConsumerRoleKind.USER)],
+        None,
+    ),
+    ("Rafael Costa", "São Paulo City Council", "rafael@council.example", "en", [], None),
+    ("Joana Ferreira", "Paulista Auto Parts", "joana@parts.example", "en", [], None),
+    ("Lucas Almeida", "GreenShine Cleaning", "lucas@greenshine.example", "en", [], None),
+]
+
+
+@transaction.atomic
+def load(stdout: Any) -> None:
+    orgs = {}
+    for name, kind, country, website, description in ORGANISATIONS:
+        orgs[name], _created = Organisation.objects.update_or_create(
+            name=name,
+            defaults={"kind": kind, "country": country, "website": website, "description": description},
+        )
+    User = get_user_model()
+    admin = User.objects.filter(username=ADMIN_USER).first() or User(username=ADMIN_USER)
+    admin.is_staff = admin.is_superuser = True
+    admin.email = "admin@ecampus.example"
+    admin.set_password(ADMIN_PASSWORD)
+    admin.save()
+    accounts = [(ADMIN_USER, ADMIN_PASSWORD, "superuser")]
+    for name, org, email, language, roles, account in PEOPLE:
+        person, _created = Person.objects.update_or_create(
+            name=name, organisation=orgs[org], defaults={"email": email, "preferred_language": language}
+        )
+        for consumer_org, role in roles:
+            ConsumerRole.objects.get_or_create(person=person, organisation=orgs[consumer_org], role=role)
+        if account:
+            username, groups = account
+            person_account_grant(
+                person=person, username=username, password=DEMO_PASSWORD, roles=groups, actor=SYSTEM
+            )
+            accounts.append((username, DEMO_PASSWORD, ", ".join(groups) + f" ({org})"))
+    stdout.write("  Demo logins:")
+    for username, password, what in accounts:
+        stdout.write(f"    {username:10} {password:15} {what}")
