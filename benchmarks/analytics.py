@@ -51,7 +51,7 @@ def generate(n: int, dest: Path, as_csv: bool) -> None:
         f"""CREATE TABLE h AS SELECT row_number() OVER () AS rn, *
             FROM read_csv('{HELPDESK}', all_varchar=true)"""
     )
-    size = con.execute("SELECT count(*) FROM h").fetchone()[0]
+    size = con.execute("SELECT count(*) FROM h").fetchall()[0][0]
     copies = math.ceil(n / size)
     if as_csv:
         select = f"""SELECT case_id || '-' || r.i AS case_id, * EXCLUDE (rn, case_id)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from wayfare.core.access import SYSTEM
+from wayfare.core.demo_tools import upsert
 
 from .models import ConsumerRole, ConsumerRoleKind, Organisation, OrganisationKind, Person
 from .services import person_account_grant
@@ -140,9 +141,10 @@ PEOPLE: list[tuple[str, str, str, str, list[tuple[str, str]], tuple[str, list[st
 def load(stdout: Any) -> None:
     orgs = {}
     for name, kind, country, website, description in ORGANISATIONS:
-        orgs[name], _created = Organisation.objects.update_or_create(
-            name=name,
-            defaults={"kind": kind, "country": country, "website": website, "description": description},
+        orgs[name] = upsert(
+            Organisation,
+            {"name": name},
+            {"kind": kind, "country": country, "website": website, "description": description},
         )
     User = get_user_model()
     admin = User.objects.filter(username=ADMIN_USER).first() or User(username=ADMIN_USER)
@@ -152,11 +154,11 @@ def load(stdout: Any) -> None:
     admin.save()
     accounts = [(ADMIN_USER, ADMIN_PASSWORD, "superuser")]
     for name, org, email, language, roles, account in PEOPLE:
-        person, _created = Person.objects.update_or_create(
-            name=name, organisation=orgs[org], defaults={"email": email, "preferred_language": language}
+        person = upsert(
+            Person, {"name": name, "organisation": orgs[org]}, {"email": email, "preferred_language": language}
         )
         for consumer_org, role in roles:
-            ConsumerRole.objects.get_or_create(person=person, organisation=orgs[consumer_org], role=role)
+            upsert(ConsumerRole, {"person": person, "organisation": orgs[consumer_org], "role": role}, {})
         if account:
             username, groups = account
             person_account_grant(

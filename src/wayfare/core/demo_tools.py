@@ -1,0 +1,37 @@
+"""Helpers for the demo loaders (``<app>/demo.py``): writes that change nothing when run again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+
+def upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> Any:
+    """Find the row by ``lookup``; create it, or save only the fields whose values differ (so a second
+    run of the demo writes no new history)."""
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj.full_clean()
+        obj.save()
+        return obj
+    changed = [name for name, value in values.items() if _stored(model, obj, name) != _prepared(model, name, value)]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.full_clean()
+        obj.save()
+    return obj
+
+
+def _prepared(model: type[models.Model], name: str, value: Any) -> Any:
+    field = model._meta.get_field(name)
+    if isinstance(value, models.Model):
+        return value.pk
+    return field.get_prep_value(value)  # type: ignore[union-attr]
+
+
+def _stored(model: type[models.Model], obj: models.Model, name: str) -> Any:
+    field = model._meta.get_field(name)
+    return field.get_prep_value(getattr(obj, field.attname))  # type: ignore[union-attr]

@@ -1,0 +1,27 @@
+"""Every declared resource has its test class (the battery), and declarations are consistent."""
+
+from importlib import import_module
+
+from wayfare.core.resources import registry
+from wayfare.core.testing import ResourceTests
+
+
+def test_every_resource_has_a_test_class():
+    tested = set()
+    for app_label in {r.app_label for r in registry.all()}:
+        module = import_module(f"wayfare.{app_label}.tests.test_resources")
+        tested |= {
+            obj.model
+            for obj in vars(module).values()
+            if isinstance(obj, type) and issubclass(obj, ResourceTests) and obj.model is not None
+        }
+    missing = [r.model.__name__ for r in registry.all() if r.model not in tested]
+    assert not missing, f"resources without a ResourceTests class: {missing}"
+
+
+def test_declared_names_exist_on_the_model():
+    for r in registry.all():
+        field_names = {f.name for f in r.model._meta.get_fields()}
+        for name in [*r.columns, *r.filters, *r.editable_fields]:
+            assert name in field_names, f"{r.model.__name__}.{name}"
+        assert r.step is None or r.step in {"explore", "engage", "offer", "agree", "onboard", "cocreate", "realize"}
