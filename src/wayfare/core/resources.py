@@ -49,6 +49,8 @@ class Resource:
     update_service: Callable[..., Any] | None = None
     delete_service: Callable[..., Any] | None = None
     importable: bool = True
+    detail_template: str | None = None
+    viewset_mixin: type | None = None
     ordering: Sequence[str] = ()
     select_related: Sequence[str] = ()
     extra: dict[str, Any] = field(default_factory=dict)

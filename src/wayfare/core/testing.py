@@ -299,6 +299,8 @@ class ResourceTests:
         assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
 
     def test_csv_import_all_or_nothing(self, users, org_a):
+        if not self.resource.importable:
+            pytest.skip("this register has no CSV import (its rows come from files or services)")
         client = client_for(users["staff"])
         good, bad = self.valid_data(org_a), self.invalid_data(org_a)
         columns = list(dict.fromkeys([*good.keys(), *bad.keys()]))

@@ -57,9 +57,10 @@ class ResourceViewSet(viewsets.ModelViewSet):
 
 
 def build_viewset(resource: Resource) -> type:
+    bases = (resource.viewset_mixin, ResourceViewSet) if resource.viewset_mixin else (ResourceViewSet,)
     return type(
         f"{resource.model.__name__}ViewSet",
-        (ResourceViewSet,),
+        bases,
         {
             "resource": resource,
             "serializer_class": resource.serializer_class,

@@ -1,0 +1,95 @@
+"""Analysis endpoints of an event log: JSON for the process map, variants, durations and conformance.
+Every one takes the same filter parameters (see ``selectors.event_filter_from_params``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.access import restrict
+from wayfare.core.exceptions import DomainError
+
+from .. import selectors
+from ..models import DesignedJourney
+
+FILTERS = [
+    OpenApiParameter("start", OpenApiTypes.DATETIME, description="Window start (UTC)."),
+    OpenApiParameter("end", OpenApiTypes.DATETIME, description="Window end, exclusive (UTC)."),
+    OpenApiParameter("time_mode", OpenApiTypes.STR, enum=["contained", "intersecting"]),
+    OpenApiParameter("start_activity", OpenApiTypes.STR, many=True),
+    OpenApiParameter("end_activity", OpenApiTypes.STR, many=True),
+    OpenApiParameter("variant", OpenApiTypes.STR, many=True, description="JSON list of activities."),
+    OpenApiParameter("case_attr", OpenApiTypes.STR, many=True, description="attribute=value (first event)."),
+    OpenApiParameter("event_attr", OpenApiTypes.STR, many=True, description="attribute=value (events kept)."),
+]
+
+
+def _analysis_schema(summary: str, extra: list | None = None) -> Any:
+    return extend_schema(summary=summary, parameters=FILTERS + (extra or []), responses={200: OpenApiTypes.OBJECT})
+
+
+class EventLogAnalysisActions:
+    """Custom read actions on the event-log viewset (the row is fetched through ``restrict()``)."""
+
+    def _run(self, request: Request, fn: Any) -> Response:
+        event_log = self.get_object()  # type: ignore[attr-defined]
+        with selectors.event_log_analysis(event_log, request.query_params) as analysis:
+            return Response(fn(analysis))
+
+    @_analysis_schema("Summary, case durations, start and end activities")
+    @action(detail=True, methods=["get"])
+    def summary(self, request: Request, pk: Any = None) -> Response:
+        return Response(selectors.event_log_overview(self.get_object(), request.query_params))  # type: ignore[attr-defined]
+
+    @_analysis_schema("Variants, most frequent first", [OpenApiParameter("limit", OpenApiTypes.INT)])
+    @action(detail=True, methods=["get"])
+    def variants(self, request: Request, pk: Any = None) -> Response:
+        limit = request.query_params.get("limit")
+        limit_value = int(limit) if limit and limit.isdigit() else None
+        return self._run(request, lambda a: {"n_variants": a.n_variants(), "variants": a.variants(limit_value)})
+
+    @_analysis_schema("Directly-follows graph with frequency and performance (seconds)")
+    @action(detail=True, methods=["get"])
+    def dfg(self, request: Request, pk: Any = None) -> Response:
+        return self._run(request, lambda a: {
+            "edges": a.dfg(),
+            "activities": a.activity_counts(),
+            "start_activities": a.start_activities(),
+            "end_activities": a.end_activities(),
+        })
+
+    @_analysis_schema("Case durations and their distribution", [OpenApiParameter("bins", OpenApiTypes.INT)])
+    @action(detail=True, methods=["get"])
+    def durations(self, request: Request, pk: Any = None) -> Response:
+        bins = request.query_params.get("bins", "30")
+        bins_value = max(1, min(int(bins), 200)) if bins.isdigit() else 30
+        return self._run(request, lambda a: {
+            "case_durations": a.case_durations(), "histogram": a.duration_histogram(bins_value)
+        })
+
+    @_analysis_schema("Activity counts and rework (activities repeated within a case)")
+    @action(detail=True, methods=["get"])
+    def activities(self, request: Request, pk: Any = None) -> Response:
+        return self._run(request, lambda a: {"activities": a.activity_counts(), "rework": a.rework()})
+
+    @_analysis_schema(
+        "Conformance with a designed journey",
+        [OpenApiParameter("journey", OpenApiTypes.INT, required=True, description="Designed journey id.")],
+    )
+    @action(detail=True, methods=["get"])
+    def conformance(self, request: Request, pk: Any = None) -> Response:
+        event_log = self.get_object()  # type: ignore[attr-defined]
+        journeys = restrict(DesignedJourney.objects.filter(event_log=event_log), request.user, "view")
+        journey_id = request.query_params.get("journey", "")
+        if not journey_id.isdigit():
+            raise DomainError(_("Name a designed journey by its id: journey=<id>."), code="bad_filter")
+        journey = get_object_or_404(journeys, pk=int(journey_id))
+        return Response(selectors.event_log_conformance(event_log, journey, request.query_params))

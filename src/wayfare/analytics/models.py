@@ -1,0 +1,157 @@
+"""Journey analytics: event logs of observed journeys and the designed journeys they are held against.
+
+Customer journeys rarely follow the designed path (seed 000 1.2.4; 004 2.3). An *event log* holds the traces
+a provider already has (ticket histories, booking logs, portal clicks); the events themselves are kept as a
+Parquet file per log and analysed with DuckDB (``engine``), never row by row in Python. A *designed journey*
+is the path the provider intends, as ordered stages of activities, until journey maps exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.models import WayfareModel
+
+
+class EventLogStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to import")
+    RUNNING = "running", _("Importing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class EventLogFormat(models.TextChoices):
+    CSV = "csv", _("CSV")
+    XES = "xes", _("XES (IEEE 1849)")
+
+
+def _upload_to(instance: EventLog, filename: str) -> str:
+    return f"eventlogs/sources/{filename}"
+
+
+class EventLog(WayfareModel):
+    """An imported log of events (case, activity, time, resource, attributes): the journeys people took.
+    Backstage: only provider staff analyse logs."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    attribution = models.TextField(
+        _("source and licence"), blank=True, help_text=_("Where the data comes from and under which licence.")
+    )
+    source = models.FileField(_("source file"), upload_to=_upload_to, max_length=500, blank=True)
+    source_format = models.CharField(
+        _("format"), max_length=10, choices=EventLogFormat.choices, default=EventLogFormat.CSV
+    )
+    case_column = models.CharField(_("case column"), max_length=200, default="case_id", blank=True)
+    activity_column = models.CharField(_("activity column"), max_length=200, default="activity", blank=True)
+    timestamp_column = models.CharField(_("timestamp column"), max_length=200, default="timestamp", blank=True)
+    resource_column = models.CharField(_("resource column"), max_length=200, blank=True)
+    timestamp_format = models.CharField(
+        _("timestamp format"),
+        max_length=100,
+        blank=True,
+        help_text=_("Empty for ISO 8601; otherwise a strftime pattern such as %d/%m/%Y %H:%M (day first)."),
+    )
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", help_text=_("Times without a zone are taken in this zone.")
+    )
+    delimiter = models.CharField(_("delimiter"), max_length=2, blank=True, help_text=_("Empty: detect."))
+    encoding = models.CharField(_("encoding"), max_length=30, blank=True, help_text=_("Empty: detect."))
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=EventLogStatus.choices, default=EventLogStatus.PENDING, editable=False
+    )
+    progress = models.FloatField(_("progress"), default=0.0, editable=False)
+    message = models.TextField(_("message"), blank=True, editable=False)
+    errors = models.JSONField(_("row errors"), default=list, blank=True, editable=False)
+    events = models.BigIntegerField(_("events"), null=True, blank=True, editable=False)
+    cases = models.BigIntegerField(_("cases"), null=True, blank=True, editable=False)
+    activities = models.IntegerField(_("activities"), null=True, blank=True, editable=False)
+    first_event = models.DateTimeField(_("first event"), null=True, blank=True, editable=False)
+    last_event = models.DateTimeField(_("last event"), null=True, blank=True, editable=False)
+    attributes = models.JSONField(_("attributes"), default=list, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("event log")
+        verbose_name_plural = _("event logs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def parquet_path(self) -> Path:
+        return Path(settings.WAYFARE_EVENTLOG_DIR) / f"eventlog-{self.pk}.parquet"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == EventLogStatus.READY and self.parquet_path.exists()
+
+
+class DesignedJourney(WayfareModel):
+    """The path a provider designs for a journey, as ordered stages of activities, used to measure how
+    far observed journeys conform (until journey maps exist, this is the plain designed path)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    event_log = models.ForeignKey(
+        EventLog, verbose_name=_("event log"), on_delete=models.CASCADE, related_name="designed_journeys"
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["event_log__name", "name"]
+        verbose_name = _("designed journey")
+        verbose_name_plural = _("designed journeys")
+        constraints = [
+            models.UniqueConstraint(fields=["event_log", "name"], name="analytics_designedjourney_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DesignedStage(WayfareModel):
+    """One stage of a designed journey: the activities that belong to it, in designed order."""
+
+    journey = models.ForeignKey(
+        DesignedJourney, verbose_name=_("designed journey"), on_delete=models.CASCADE, related_name="stages"
+    )
+    position = models.PositiveIntegerField(_("position"), help_text=_("Stages are expected in this order."))
+    name = models.CharField(_("name"), max_length=200)
+    activities = models.TextField(_("activities"), help_text=_("One activity of the event log per line."))
+    optional = models.BooleanField(_("optional"), default=False, help_text=_("A case may skip this stage."))
+
+    class Meta:
+        ordering = ["journey", "position"]
+        verbose_name = _("designed stage")
+        verbose_name_plural = _("designed stages")
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "position"], name="analytics_designedstage_position_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.journey} · {self.position}. {self.name}"
+
+    @property
+    def activity_list(self) -> list[str]:
+        return [line.strip() for line in self.activities.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        if not self.activity_list:
+            raise ValidationError({"activities": _("Name at least one activity.")})
+        if self.journey_id:
+            taken = {
+                activity: stage.name
+                for stage in self.journey.stages.exclude(pk=self.pk)
+                for activity in stage.activity_list
+            }
+            clashes = sorted(a for a in self.activity_list if a in taken)
+            if clashes:
+                raise ValidationError(
+                    {"activities": _("Already in another stage: %(activities)s.") % {"activities": ", ".join(clashes)}}
+                )

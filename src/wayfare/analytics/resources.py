@@ -1,0 +1,50 @@
+from wayfare.core.resources import Related, Resource, register
+
+from .api.views import EventLogAnalysisActions
+from .forms import EventLogForm
+from .models import DesignedJourney, DesignedStage, EventLog
+from .services import event_log_create, event_log_update
+
+register(
+    Resource(
+        EventLog,
+        columns=["name", "status", "events", "cases", "activities", "first_event", "last_event"],
+        filters=["status", "source_format"],
+        search=["name", "description"],
+        fields=EventLogForm.Meta.fields,
+        detail_fields=[
+            "description", "attribution", "source_format", "status", "events", "cases", "activities",
+            "first_event", "last_event", "case_column", "activity_column", "timestamp_column",
+            "resource_column", "timestamp_format", "timezone",
+        ],
+        form=EventLogForm,
+        create_service=event_log_create,
+        update_service=event_log_update,
+        related=[Related(DesignedJourney, "event_log")],
+        detail_template="analytics/eventlog_detail.html",
+        viewset_mixin=EventLogAnalysisActions,
+        importable=False,
+        slug="event-logs",
+    )
+)
+register(
+    Resource(
+        DesignedJourney,
+        columns=["name", "event_log", "description"],
+        filters=["event_log"],
+        search=["name", "description"],
+        related=[Related(DesignedStage, "journey")],
+        select_related=["event_log"],
+        slug="designed-journeys",
+    )
+)
+register(
+    Resource(
+        DesignedStage,
+        columns=["journey", "position", "name", "activities", "optional"],
+        filters=["journey", "optional"],
+        search=["name", "activities"],
+        select_related=["journey", "journey__event_log"],
+        slug="designed-stages",
+    )
+)

@@ -1,0 +1,133 @@
+"""Read-heavy queries of journey analytics: every figure comes from the engine (DuckDB over the log's
+Parquet file), filtered as the request asks. Callers pass rows already narrowed by ``restrict()``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from django.http import QueryDict
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.exceptions import DomainError
+
+from .engine import EventFilter, EventLogAnalysis
+from .models import DesignedJourney, EventLog
+
+FILTER_PARAMS = ("start", "end", "time_mode", "start_activity", "end_activity", "variant", "case_attr", "event_attr")
+
+
+def _moment(value: str, name: str) -> datetime:
+    parsed = parse_datetime(value)
+    if parsed is None:
+        day = parse_date(value)
+        if day is not None:
+            parsed = datetime(day.year, day.month, day.day)
+    if parsed is None:
+        raise DomainError(
+            _("%(name)s is not a date or time: %(value)s"), code="bad_filter", params={"name": name, "value": value}
+        )
+    if parsed.tzinfo is not None:
+        from datetime import UTC
+
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def _pairs(values: list[str], name: str, known: list[str]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise DomainError(
+                _("%(name)s takes attribute=value, not %(value)s"),
+                code="bad_filter",
+                params={"name": name, "value": item},
+            )
+        if key not in known:
+            raise DomainError(
+                _("The log has no attribute %(attribute)s."), code="bad_filter", params={"attribute": key}
+            )
+        result.setdefault(key, []).append(value)
+    return result
+
+
+def event_filter_from_params(params: QueryDict, event_log: EventLog) -> EventFilter:
+    """Turn query parameters into an engine filter; bad values raise a DomainError (400 in the API)."""
+    time_mode = params.get("time_mode") or "contained"
+    if time_mode not in ("contained", "intersecting"):
+        raise DomainError(_("time_mode must be contained or intersecting."), code="bad_filter")
+    variants = []
+    for raw in params.getlist("variant"):
+        try:
+            variant = json.loads(raw)
+        except ValueError:
+            variant = None
+        if not isinstance(variant, list) or not all(isinstance(a, str) for a in variant):
+            raise DomainError(_("variant must be a JSON list of activities."), code="bad_filter")
+        variants.append(variant)
+    known = list(event_log.attributes or []) + ["resource"]
+    return EventFilter(
+        start=_moment(params["start"], "start") if params.get("start") else None,
+        end=_moment(params["end"], "end") if params.get("end") else None,
+        time_mode=time_mode,  # type: ignore[arg-type]
+        case_attributes=_pairs(params.getlist("case_attr"), "case_attr", known),
+        event_attributes=_pairs(params.getlist("event_attr"), "event_attr", known),
+        variants=variants or None,
+        start_activities=params.getlist("start_activity") or None,
+        end_activities=params.getlist("end_activity") or None,
+    )
+
+
+@contextmanager
+def event_log_analysis(event_log: EventLog, params: QueryDict | None = None) -> Iterator[EventLogAnalysis]:
+    """The analysis of a ready log, filtered by ``params``; closes DuckDB afterwards."""
+    if not event_log.is_ready:
+        raise DomainError(_("This event log is not imported yet."), code="not_ready")
+    flt = event_filter_from_params(params or QueryDict(), event_log)
+    with EventLogAnalysis.from_parquet(event_log.parquet_path) as analysis:
+        if flt == EventFilter():
+            yield analysis
+        else:
+            yield analysis.filtered(flt)
+
+
+def event_log_overview(event_log: EventLog, params: QueryDict | None = None) -> dict[str, Any]:
+    with event_log_analysis(event_log, params) as analysis:
+        return {
+            "summary": analysis.summary(),
+            "n_variants": analysis.n_variants(),
+            "case_durations": analysis.case_durations(),
+            "start_activities": analysis.start_activities(),
+            "end_activities": analysis.end_activities(),
+        }
+
+
+def designed_journey_definition(journey: DesignedJourney) -> Any:
+    from .engine.conformance import DesignedJourney as EngineJourney
+    from .engine.conformance import DesignedStage as EngineStage
+
+    stages = tuple(
+        EngineStage(name=stage.name, activities=tuple(stage.activity_list), optional=stage.optional)
+        for stage in journey.stages.order_by("position")
+    )
+    if not stages:
+        raise DomainError(_("The designed journey has no stages yet."), code="no_stages")
+    try:
+        return EngineJourney(stages=stages)
+    except ValueError as exc:
+        raise DomainError(str(exc), code="bad_journey") from exc
+
+
+def event_log_conformance(
+    event_log: EventLog, journey: DesignedJourney, params: QueryDict | None = None
+) -> dict[str, Any]:
+    from .engine.conformance import conformance
+
+    definition = designed_journey_definition(journey)
+    with event_log_analysis(event_log, params) as analysis:
+        return conformance(analysis.con, analysis.events_view, definition)

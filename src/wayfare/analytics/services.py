@@ -1,0 +1,176 @@
+"""Write operations of journey analytics: registering an event log and importing it.
+
+An import is all-or-nothing: the engine writes the Parquet file only when every row is valid, and the
+record keeps the row-numbered errors otherwise. Long imports run as a background task that reports its
+progress on the record, which the log's page polls.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone as dj_timezone
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.services import record_create, record_update
+
+from .engine import ColumnMapping, EventLogImportError, ImportResult, import_csv
+from .models import EventLog, EventLogFormat, EventLogStatus
+
+logger = logging.getLogger(__name__)
+
+XES_SUFFIXES = (".xes", ".xes.gz", ".xes.gzip")
+
+
+def detect_format(filename: str) -> str:
+    return EventLogFormat.XES if filename.lower().endswith(XES_SUFFIXES) else EventLogFormat.CSV
+
+
+@transaction.atomic
+def event_log_create(*, actor: Any, source: UploadedFile | None = None, **fields: Any) -> EventLog:
+    """Register an event log from an uploaded file and queue its import (after the commit, so the worker
+    finds the row)."""
+    if source is not None:
+        fields["source"] = source
+        fields.setdefault("source_format", detect_format(source.name or ""))
+    event_log = record_create(model=EventLog, actor=actor, data=fields)
+    assert isinstance(event_log, EventLog)
+    transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
+    return event_log
+
+
+IMPORT_FIELDS = (
+    "source", "source_format", "case_column", "activity_column", "timestamp_column", "resource_column",
+    "timestamp_format", "timezone", "delimiter", "encoding",
+)
+
+
+@transaction.atomic
+def event_log_update(*, instance: EventLog, actor: Any, **fields: Any) -> EventLog:
+    """Change a log's fields; a new source file or a changed column mapping imports it again."""
+    reimport = any(name in fields and fields[name] != getattr(instance, name) for name in IMPORT_FIELDS)
+    if fields.get("source") is None or fields.get("source") is False:
+        fields.pop("source", None)  # no new upload: keep the file
+    else:
+        fields.setdefault("source_format", detect_format(fields["source"].name or ""))
+    event_log = record_update(instance=instance, actor=actor, data=fields)
+    assert isinstance(event_log, EventLog)
+    if reimport:
+        EventLog.objects.filter(pk=event_log.pk).update(status=EventLogStatus.PENDING, progress=0.0)
+        transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
+    return event_log
+
+
+def event_log_import_enqueue(*, event_log_id: int) -> None:
+    from .tasks import event_log_import_task
+
+    event_log_import_task.enqueue(event_log_id)
+
+
+class _ProgressWriter:
+    """Writes import progress to the record at most twice a second (the page polls it)."""
+
+    def __init__(self, event_log: EventLog, stdout_callback: Any = None):
+        self.event_log = event_log
+        self.last = 0.0
+        self.stdout_callback = stdout_callback
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.stdout_callback:
+            self.stdout_callback(done, total)
+        now = time.monotonic()
+        if total <= 0 or now - self.last < 0.5:
+            return
+        self.last = now
+        EventLog.objects.filter(pk=self.event_log.pk).update(progress=min(done / total, 0.99))
+
+
+def _read(event_log: EventLog, progress: Any) -> ImportResult:
+    path = event_log.source.path
+    dest = event_log.parquet_path
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if event_log.source_format == EventLogFormat.XES:
+        from .engine.xes_import import import_xes
+
+        return import_xes(path, dest, progress=progress)
+    mapping = ColumnMapping(
+        case=event_log.case_column,
+        activity=event_log.activity_column,
+        timestamp=event_log.timestamp_column,
+        resource=event_log.resource_column or None,
+    )
+    return import_csv(
+        path,
+        dest,
+        mapping,
+        timestamp_format=event_log.timestamp_format or None,
+        timezone=event_log.timezone or "UTC",
+        delimiter=event_log.delimiter or None,
+        encoding=event_log.encoding or None,
+        progress=progress,
+    )
+
+
+def _aware(iso: str | None) -> Any:
+    if not iso:
+        return None
+    from datetime import datetime
+
+    value = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return value if value.tzinfo else dj_timezone.make_aware(value, dj_timezone.UTC)
+
+
+def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog:
+    """Import the log's source file into its Parquet file and record the outcome on the log.
+
+    Keeps true: a log is *ready* only with a complete Parquet file; a failed import leaves no file and
+    records why (with row-numbered errors). Running it again re-imports from the source.
+    """
+    event_log = EventLog.objects.get(pk=event_log_id)
+    EventLog.objects.filter(pk=event_log.pk).update(
+        status=EventLogStatus.RUNNING, progress=0.0, message="", errors=[]
+    )
+    event_log.parquet_path.unlink(missing_ok=True)
+    try:
+        if not event_log.source:
+            raise EventLogImportError(str(_("The event log has no source file.")))
+        result = _read(event_log, _ProgressWriter(event_log, progress))
+    except EventLogImportError as exc:
+        EventLog.objects.filter(pk=event_log.pk).update(
+            status=EventLogStatus.FAILED,
+            progress=0.0,
+            message=_failure_message(exc),
+            errors=[e.as_dict() for e in exc.errors[:200]],
+        )
+    except Exception as exc:  # an unexpected failure must still end the import visibly
+        logger.exception("event log %s failed to import", event_log.pk)
+        EventLog.objects.filter(pk=event_log.pk).update(
+            status=EventLogStatus.FAILED, progress=0.0, message=str(exc)[:2000]
+        )
+    else:
+        EventLog.objects.filter(pk=event_log.pk).update(
+            status=EventLogStatus.READY,
+            progress=1.0,
+            message="",
+            events=result.events,
+            cases=result.cases,
+            activities=result.activities,
+            attributes=result.attributes,
+            first_event=_aware(result.first_timestamp),
+            last_event=_aware(result.last_timestamp),
+        )
+    event_log.refresh_from_db()
+    return event_log
+
+
+def _failure_message(exc: EventLogImportError) -> str:
+    if exc.error_count > len(exc.errors):
+        return str(
+            _("%(message)s (%(count)d rows failed; the first %(shown)d are listed.)")
+            % {"message": exc.message, "count": exc.error_count, "shown": len(exc.errors)}
+        )
+    return exc.message

@@ -1,0 +1,96 @@
+"""The analysis endpoints: figures on a small log computed by hand, filters, errors and access."""
+
+import json
+
+import pytest
+
+from wayfare.analytics.services import event_log_import_run
+from wayfare.core.testing import client_for
+
+from .factories import DesignedJourneyFactory, DesignedStageFactory, EventLogFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def log():
+    return event_log_import_run(event_log_id=EventLogFactory().pk)
+
+
+def api(client, log, action, **params):
+    return client.get(f"/api/analytics/event-logs/{log.pk}/{action}/", params)
+
+
+def test_summary_and_variants(users, log):
+    client = client_for(users["staff"])
+    data = api(client, log, "summary").json()
+    assert data["summary"]["events"] == 10 and data["n_variants"] == 3
+    assert data["start_activities"] == {"Book": 2, "Pick up": 1}
+    assert data["case_durations"]["max"] == 6 * 3600
+    variants = api(client, log, "variants").json()["variants"]
+    assert sorted(v["cases"] for v in variants) == [1, 1, 1]
+
+
+def test_dfg_figures(users, log):
+    edges = {(e["from"], e["to"]): e for e in api(client_for(users["staff"]), log, "dfg").json()["edges"]}
+    book_pick = edges[("Book", "Pick up")]
+    assert book_pick["frequency"] == 2 and book_pick["mean"] == 1.5 * 3600 and book_pick["max"] == 2 * 3600
+    assert edges[("Pick up", "Pick up")]["frequency"] == 1
+
+
+def test_filters_apply_to_every_analysis(users, log):
+    client = client_for(users["staff"])
+    data = api(client, log, "summary", start_activity="Book").json()
+    assert data["summary"]["cases"] == 2
+    data = api(client, log, "summary", start="2024-03-02", end="2024-03-03").json()
+    assert data["summary"]["cases"] == 1
+    variant = json.dumps(["Pick up", "Charge", "Return"])
+    assert api(client, log, "variants", variant=variant).json()["n_variants"] == 1
+    data = api(client, log, "activities", event_attr="resource=ana").json()
+    assert "Charge" in data["activities"]
+    assert data["rework"] == {}
+
+
+def test_durations_histogram(users, log):
+    data = api(client_for(users["staff"]), log, "durations", bins=3).json()
+    assert sum(data["histogram"]["counts"]) == 3 and len(data["histogram"]["edges"]) == 4
+
+
+@pytest.mark.parametrize("params", [{"start": "yesterday"}, {"time_mode": "sideways"}, {"variant": "[1, 2"},
+                                    {"case_attr": "colour=red"}, {"event_attr": "no-equals-sign"}])
+def test_bad_filters_answer_400(users, log, params):
+    response = api(client_for(users["staff"]), log, "summary", **params)
+    assert response.status_code == 400 and response.json()["code"] == "bad_filter"
+
+
+def test_not_imported_log_answers_400(users):
+    response = api(client_for(users["staff"]), EventLogFactory(), "summary")
+    assert response.status_code == 400 and response.json()["code"] == "not_ready"
+
+
+@pytest.mark.parametrize("role,status", [("staff_none", 403), ("consumer_own", 403), ("anonymous", 401)])
+def test_analysis_access(users, log, role, status):
+    assert api(client_for(users[role]), log, "dfg").status_code == status
+
+
+def test_conformance_endpoint(users, log):
+    journey = DesignedJourneyFactory(event_log=log)
+    for position, (name, activities) in enumerate([("Book", "Book"), ("Pick up", "Pick up"), ("Return", "Return")], 1):
+        DesignedStageFactory(journey=journey, position=position, name=name, activities=activities)
+    client = client_for(users["staff"])
+    data = api(client, log, "conformance", journey=journey.pk).json()
+    assert data["cases"] == 3
+    assert data["conforming_cases"] == 1  # c1 only: c2 repeats Pick up, c3 skips Book and adds Charge
+    kinds = {d["kind"] for d in data["deviations"]}
+    assert {"skipped", "unexpected"} <= kinds
+    other = DesignedJourneyFactory()
+    assert api(client, log, "conformance", journey=other.pk).status_code == 404
+    assert api(client, log, "conformance", journey="x").status_code == 400
+
+
+def test_explorer_page(users, log):
+    client = client_for(users["staff"])
+    page = client.get(f"/analytics/event-logs/{log.pk}/explore/")
+    assert page.status_code == 200
+    assert b"explorer-config" in page.content and b"echarts.min.js" in page.content
+    assert client_for(users["consumer_own"]).get(f"/analytics/event-logs/{log.pk}/explore/").status_code == 403

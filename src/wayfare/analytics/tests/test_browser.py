@@ -1,0 +1,37 @@
+"""An analyst in Chromium opens the process map of an imported log and hides rare paths with the slider."""
+
+import re
+
+import pytest
+
+from wayfare.analytics.services import event_log_import_run
+from wayfare.parties.tests.factories import UserFactory
+
+from .factories import EventLogFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_process_map_and_slider(live_server, page):
+    UserFactory(username="tomas", roles=["Analyst"])
+    log = event_log_import_run(event_log_id=EventLogFactory().pk)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "tomas")
+    page.fill("input[name=password]", "pw")
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/analytics/event-logs/{log.pk}/explore/")
+    page.wait_for_selector("body[data-explorer-ready='1']")
+    assert page.locator("#process-map canvas").count() == 1
+    assert page.locator("#explorer-error").is_hidden()
+
+    def shown() -> tuple[int, int]:
+        numbers = re.findall(r"\d+", page.locator("#map-caption").inner_text())
+        return int(numbers[0]), int(numbers[1])
+
+    all_paths, total = shown()
+    assert all_paths == total == 5  # the five directly-follows pairs of the small log
+    page.locator("#edge-slider").fill("80")
+    assert page.locator("#edge-slider-value").inner_text() == "80%"
+    fewer, total_after = shown()
+    assert total_after == total and fewer < all_paths
+    assert page.locator("#variants tbody tr").count() == 3

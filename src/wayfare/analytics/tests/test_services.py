@@ -1,0 +1,67 @@
+"""Importing an event log: complete or nothing, with row-numbered errors, progress and the worker path."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import override_settings
+
+from wayfare.analytics.models import EventLog, EventLogStatus
+from wayfare.analytics.services import event_log_create, event_log_import_run, event_log_update
+from wayfare.core.access import SYSTEM
+
+from .factories import SMALL_LOG, EventLogFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_success_records_the_figures():
+    event_log = event_log_import_run(event_log_id=EventLogFactory().pk)
+    assert event_log.status == EventLogStatus.READY
+    assert (event_log.events, event_log.cases, event_log.activities) == (10, 3, 4)
+    assert event_log.first_event.isoformat() == "2024-03-01T09:00:00+00:00"
+    assert event_log.parquet_path.exists() and event_log.progress == 1.0
+
+
+def test_bad_rows_fail_the_whole_import_and_keep_nothing():
+    bad = SMALL_LOG + "c4,,2024-03-06T10:00:00Z,bo\nc5,Book,not a time,bo\n"
+    event_log = EventLogFactory(source=ContentFile(bad.encode(), name="bad.csv"))
+    event_log = event_log_import_run(event_log_id=event_log.pk)
+    assert event_log.status == EventLogStatus.FAILED
+    assert not event_log.parquet_path.exists()
+    lines = {e["line"] for e in event_log.errors}
+    assert lines == {12, 13}, event_log.errors
+    assert all(e["reason"] for e in event_log.errors)
+
+
+def test_a_missing_column_is_one_clear_error():
+    event_log = EventLogFactory(case_column="ticket")
+    event_log = event_log_import_run(event_log_id=event_log.pk)
+    assert event_log.status == EventLogStatus.FAILED
+    assert "ticket" in event_log.message
+
+
+def test_reimport_after_failure_replaces_the_outcome():
+    event_log = EventLogFactory(case_column="ticket")
+    event_log_import_run(event_log_id=event_log.pk)
+    event_log.refresh_from_db()
+    event_log_update(instance=event_log, actor=SYSTEM, case_column="case")
+    event_log = event_log_import_run(event_log_id=event_log.pk)
+    assert event_log.status == EventLogStatus.READY and event_log.errors == []
+
+
+def test_progress_is_reported(monkeypatch):
+    seen = []
+    event_log_import_run(event_log_id=EventLogFactory().pk, progress=lambda done, total: seen.append((done, total)))
+    assert seen, "the engine reports progress while it reads"
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}})
+def test_the_database_worker_runs_the_queued_import(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        event_log = event_log_create(
+            actor=SYSTEM, name="Queued", source=ContentFile(SMALL_LOG.encode(), name="q.csv"),
+            case_column="case", activity_column="activity", timestamp_column="time",
+        )
+    assert EventLog.objects.get(pk=event_log.pk).status == EventLogStatus.PENDING
+    call_command("db_worker", batch=True, verbosity=0)
+    assert EventLog.objects.get(pk=event_log.pk).status == EventLogStatus.READY
