@@ -36,7 +36,7 @@ class EventLogForm(RestrictedModelForm):
         self.fields["source"].widget.attrs["accept"] = ".csv,.txt,.tsv,.xes,.gz"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         source = data.get("source")
         name = getattr(source, "name", "") or ""
         is_xes = name.lower().endswith((".xes", ".xes.gz", ".xes.gzip")) or (

@@ -72,8 +72,8 @@ def event_filter_from_params(params: QueryDict, event_log: EventLog) -> EventFil
         variants.append(variant)
     known = list(event_log.attributes or []) + ["resource"]
     return EventFilter(
-        start=_moment(params["start"], "start") if params.get("start") else None,
-        end=_moment(params["end"], "end") if params.get("end") else None,
+        start=_moment(str(params.get("start")), "start") if params.get("start") else None,
+        end=_moment(str(params.get("end")), "end") if params.get("end") else None,
         time_mode=time_mode,  # type: ignore[arg-type]
         case_attributes=_pairs(params.getlist("case_attr"), "case_attr", known),
         event_attributes=_pairs(params.getlist("event_attr"), "event_attr", known),

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone as dj_timezone
 from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.services import record_create, record_update
@@ -118,10 +117,10 @@ def _read(event_log: EventLog, progress: Any) -> ImportResult:
 def _aware(iso: str | None) -> Any:
     if not iso:
         return None
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     value = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return value if value.tzinfo else dj_timezone.make_aware(value, dj_timezone.UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog:

@@ -14,7 +14,6 @@ from wayfare.core.access import restrict
 
 from .models import DesignedJourney, EventLog
 
-
 # Words the explorer's script shows; translated here so the page needs no JavaScript catalogue.
 EXPLORER_LABELS = {
     "events": _("Events"),

@@ -17,7 +17,7 @@ def restrict_form_fields(form: forms.BaseForm, user: Any) -> None:
     for field in form.fields.values():
         queryset = getattr(field, "queryset", None)
         if queryset is not None and hasattr(queryset, "restrict"):
-            field.queryset = queryset.restrict(user, "view")
+            field.queryset = queryset.restrict(user, "view")  # type: ignore[attr-defined]
 
 
 class RestrictedModelForm(forms.ModelForm):

@@ -13,7 +13,7 @@ HIDDEN = {"updated", "created", "created_by"}
 
 def _label(model: type[Model], name: str) -> Any:
     try:
-        return model._meta.get_field(name).verbose_name
+        return getattr(model._meta.get_field(name), "verbose_name", name)
     except Exception:
         return name
 

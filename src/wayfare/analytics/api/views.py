@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-
-from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.access import restrict
 from wayfare.core.exceptions import DomainError

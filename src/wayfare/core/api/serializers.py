@@ -24,7 +24,7 @@ class RestrictedModelSerializer(serializers.ModelSerializer):
             target = getattr(field, "child_relation", field)
             queryset = getattr(target, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
-                target.queryset = queryset.restrict(user, "view")
+                target.queryset = queryset.restrict(user, "view")  # type: ignore[union-attr]
         return fields
 
 

@@ -35,7 +35,7 @@ class ResourceView(LoginRequiredMixin, View):
     action = "view"
     template_name = ""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         if request.user.is_authenticated and not request.user.has_perm(
             permission_name(self.resource.model, self.action)
         ):
@@ -99,7 +99,7 @@ class ResourceListView(ResourceView):
 def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
     rows = []
     for name in names:
-        field = obj._meta.get_field(name)
+        field: Any = obj._meta.get_field(name)
         if field.many_to_many:
             value: Any = list(getattr(obj, name).all())
         elif field.choices:

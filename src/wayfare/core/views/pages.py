@@ -47,7 +47,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
 def account(request: HttpRequest) -> HttpResponse:
     from rest_framework.authtoken.models import Token
 
-    token = Token.objects.filter(user=request.user).first()
+    token = Token.objects.filter(user_id=request.user.pk or 0).first()
     roles = [role_by_group(g.name) for g in request.user.groups.all()]
     return render(request, "core/account.html", {"token": token, "roles": [r for r in roles if r]})
 

@@ -1,0 +1,24 @@
+"""Engine messages are shown in the reader's language, with their values kept."""
+
+from django.utils import translation
+
+from wayfare.analytics.engine.csv_import import MESSAGES
+from wayfare.analytics.messages import TRANSLATED, translate_engine_message
+
+
+def test_every_csv_engine_message_has_a_translation():
+    assert set(MESSAGES) <= set(TRANSLATED)
+
+
+def test_values_survive_translation():
+    text = MESSAGES["missing_column"] % {"column": "ticket", "columns": "case, activity"}
+    with translation.override("en"):
+        assert translate_engine_message(text) == "column 'ticket' is not in the header (columns: case, activity)"
+    with translation.override("ru"):
+        translated = translate_engine_message(text)
+        assert "'ticket'" in translated and "case, activity" in translated
+        assert translated != text
+
+
+def test_unknown_text_is_unchanged():
+    assert translate_engine_message("something else entirely") == "something else entirely"
