@@ -30,7 +30,11 @@ STAGES = [
     ("Log the ticket", ["Insert ticket"], True),
     ("Classify and prioritise", ["Assign seriousness"], False),
     ("Take in charge", ["Take in charge ticket"], False),
-    ("Diagnose with experts", ["Create SW anomaly", "Resolve SW anomaly", "Schedule intervention", "Require upgrade"], True),
+    (
+        "Diagnose with experts",
+        ["Create SW anomaly", "Resolve SW anomaly", "Schedule intervention", "Require upgrade"],
+        True,
+    ),
     ("Resolve", ["Resolve ticket"], False),
     ("Close", ["Closed"], False),
 ]
@@ -56,11 +60,17 @@ def load(stdout: Any) -> None:
                 "resource_column": "resource",
             },
         )
-        journey = upsert(DesignedJourney, {"event_log": event_log, "name": JOURNEY_NAME},
-                         {"description": "The path an incident should take, from the user's call to closure."})
+        journey = upsert(
+            DesignedJourney,
+            {"event_log": event_log, "name": JOURNEY_NAME},
+            {"description": "The path an incident should take, from the user's call to closure."},
+        )
         for position, (name, activities, optional) in enumerate(STAGES, start=1):
-            upsert(DesignedStage, {"journey": journey, "position": position},
-                   {"name": name, "activities": "\n".join(activities), "optional": optional})
+            upsert(
+                DesignedStage,
+                {"journey": journey, "position": position},
+                {"name": name, "activities": "\n".join(activities), "optional": optional},
+            )
     if event_log.status != EventLogStatus.READY or not event_log.parquet_path.exists():
         stdout.write(f"  Importing {LOG_NAME} ({DATA.name})…")
         event_log = event_log_import_run(event_log_id=event_log.pk)

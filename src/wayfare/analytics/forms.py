@@ -18,16 +18,33 @@ def _zones() -> list[tuple[str, str]]:
 class EventLogForm(RestrictedModelForm):
     """Upload and column mapping of an event log. CSV needs the mapping; XES carries its own."""
 
-    timezone = forms.ChoiceField(label=_("time zone"), choices=_zones, initial="UTC",
-                                 help_text=_("Times without a zone are taken in this zone."))
+    timezone = forms.ChoiceField(
+        label=_("time zone"),
+        choices=_zones,
+        initial="UTC",
+        help_text=_("Times without a zone are taken in this zone."),
+    )
 
     class Meta:
         model = EventLog
         fields = [
-            "name", "source", "case_column", "activity_column", "timestamp_column", "resource_column",
-            "timestamp_format", "timezone", "delimiter", "encoding", "description", "attribution",
+            "name",
+            "source",
+            "case_column",
+            "activity_column",
+            "timestamp_column",
+            "resource_column",
+            "timestamp_format",
+            "timezone",
+            "delimiter",
+            "encoding",
+            "description",
+            "attribution",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "attribution": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "attribution": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

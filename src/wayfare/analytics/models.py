@@ -49,7 +49,9 @@ class EventLog(WayfareModel):
     )
     case_column = models.CharField(_("case column"), max_length=200, default="case_id", blank=True)
     activity_column = models.CharField(_("activity column"), max_length=200, default="activity", blank=True)
-    timestamp_column = models.CharField(_("timestamp column"), max_length=200, default="timestamp", blank=True)
+    timestamp_column = models.CharField(
+        _("timestamp column"), max_length=200, default="timestamp", blank=True
+    )
     resource_column = models.CharField(_("resource column"), max_length=200, blank=True)
     timestamp_format = models.CharField(
         _("timestamp format"),
@@ -58,13 +60,20 @@ class EventLog(WayfareModel):
         help_text=_("Empty for ISO 8601; otherwise a strftime pattern such as %d/%m/%Y %H:%M (day first)."),
     )
     timezone = models.CharField(
-        _("time zone"), max_length=64, default="UTC", help_text=_("Times without a zone are taken in this zone.")
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        help_text=_("Times without a zone are taken in this zone."),
     )
     delimiter = models.CharField(_("delimiter"), max_length=2, blank=True, help_text=_("Empty: detect."))
     encoding = models.CharField(_("encoding"), max_length=30, blank=True, help_text=_("Empty: detect."))
 
     status = models.CharField(
-        _("status"), max_length=10, choices=EventLogStatus.choices, default=EventLogStatus.PENDING, editable=False
+        _("status"),
+        max_length=10,
+        choices=EventLogStatus.choices,
+        default=EventLogStatus.PENDING,
+        editable=False,
     )
     progress = models.FloatField(_("progress"), default=0.0, editable=False)
     message = models.TextField(_("message"), blank=True, editable=False)
@@ -131,7 +140,9 @@ class DesignedStage(WayfareModel):
         verbose_name = _("designed stage")
         verbose_name_plural = _("designed stages")
         constraints = [
-            models.UniqueConstraint(fields=["journey", "position"], name="analytics_designedstage_position_unique")
+            models.UniqueConstraint(
+                fields=["journey", "position"], name="analytics_designedstage_position_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -153,5 +164,8 @@ class DesignedStage(WayfareModel):
             clashes = sorted(a for a in self.activity_list if a in taken)
             if clashes:
                 raise ValidationError(
-                    {"activities": _("Already in another stage: %(activities)s.") % {"activities": ", ".join(clashes)}}
+                    {
+                        "activities": _("Already in another stage: %(activities)s.")
+                        % {"activities": ", ".join(clashes)}
+                    }
                 )

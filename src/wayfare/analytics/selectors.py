@@ -18,7 +18,16 @@ from wayfare.core.exceptions import DomainError
 from .engine import EventFilter, EventLogAnalysis
 from .models import DesignedJourney, EventLog
 
-FILTER_PARAMS = ("start", "end", "time_mode", "start_activity", "end_activity", "variant", "case_attr", "event_attr")
+FILTER_PARAMS = (
+    "start",
+    "end",
+    "time_mode",
+    "start_activity",
+    "end_activity",
+    "variant",
+    "case_attr",
+    "event_attr",
+)
 
 
 def _moment(value: str, name: str) -> datetime:
@@ -29,7 +38,9 @@ def _moment(value: str, name: str) -> datetime:
             parsed = datetime(day.year, day.month, day.day)
     if parsed is None:
         raise DomainError(
-            _("%(name)s is not a date or time: %(value)s"), code="bad_filter", params={"name": name, "value": value}
+            _("%(name)s is not a date or time: %(value)s"),
+            code="bad_filter",
+            params={"name": name, "value": value},
         )
     if parsed.tzinfo is not None:
         from datetime import UTC

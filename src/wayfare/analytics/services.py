@@ -43,8 +43,16 @@ def event_log_create(*, actor: Any, source: UploadedFile | None = None, **fields
 
 
 IMPORT_FIELDS = (
-    "source", "source_format", "case_column", "activity_column", "timestamp_column", "resource_column",
-    "timestamp_format", "timezone", "delimiter", "encoding",
+    "source",
+    "source_format",
+    "case_column",
+    "activity_column",
+    "timestamp_column",
+    "resource_column",
+    "timestamp_format",
+    "timezone",
+    "delimiter",
+    "encoding",
 )
 
 

@@ -68,13 +68,17 @@ def explorer(request: HttpRequest, pk: int) -> HttpResponse:
         "labels": {key: str(label) for key, label in EXPLORER_LABELS.items()},
         "variantLimit": 20,
     }
-    return render(request, "analytics/explorer.html", {
-        "event_log": event_log,
-        "journeys": journeys,
-        "explorer_config": config,
-        "current_step": "analytics",
-        "attributes": event_log.attributes or [],
-    })
+    return render(
+        request,
+        "analytics/explorer.html",
+        {
+            "event_log": event_log,
+            "journeys": journeys,
+            "explorer_config": config,
+            "current_step": "analytics",
+            "attributes": event_log.attributes or [],
+        },
+    )
 
 
 @login_required

@@ -16,7 +16,9 @@ def upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, 
         obj.full_clean()
         obj.save()
         return obj
-    changed = [name for name, value in values.items() if _stored(model, obj, name) != _prepared(model, name, value)]
+    changed = [
+        name for name, value in values.items() if _stored(model, obj, name) != _prepared(model, name, value)
+    ]
     if changed:
         for name in changed:
             setattr(obj, name, values[name])

@@ -155,7 +155,9 @@ def load(stdout: Any) -> None:
     accounts = [(ADMIN_USER, ADMIN_PASSWORD, "superuser")]
     for name, org, email, language, roles, account in PEOPLE:
         person = upsert(
-            Person, {"name": name, "organisation": orgs[org]}, {"email": email, "preferred_language": language}
+            Person,
+            {"name": name, "organisation": orgs[org]},
+            {"email": email, "preferred_language": language},
         )
         for consumer_org, role in roles:
             upsert(ConsumerRole, {"person": person, "organisation": orgs[consumer_org], "role": role}, {})

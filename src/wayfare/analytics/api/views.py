@@ -32,7 +32,9 @@ FILTERS = [
 
 
 def _analysis_schema(summary: str, extra: list | None = None) -> Any:
-    return extend_schema(summary=summary, parameters=FILTERS + (extra or []), responses={200: OpenApiTypes.OBJECT})
+    return extend_schema(
+        summary=summary, parameters=FILTERS + (extra or []), responses={200: OpenApiTypes.OBJECT}
+    )
 
 
 class EventLogAnalysisActions:
@@ -53,26 +55,32 @@ class EventLogAnalysisActions:
     def variants(self, request: Request, pk: Any = None) -> Response:
         limit = request.query_params.get("limit")
         limit_value = int(limit) if limit and limit.isdigit() else None
-        return self._run(request, lambda a: {"n_variants": a.n_variants(), "variants": a.variants(limit_value)})
+        return self._run(
+            request, lambda a: {"n_variants": a.n_variants(), "variants": a.variants(limit_value)}
+        )
 
     @_analysis_schema("Directly-follows graph with frequency and performance (seconds)")
     @action(detail=True, methods=["get"])
     def dfg(self, request: Request, pk: Any = None) -> Response:
-        return self._run(request, lambda a: {
-            "edges": a.dfg(),
-            "activities": a.activity_counts(),
-            "start_activities": a.start_activities(),
-            "end_activities": a.end_activities(),
-        })
+        return self._run(
+            request,
+            lambda a: {
+                "edges": a.dfg(),
+                "activities": a.activity_counts(),
+                "start_activities": a.start_activities(),
+                "end_activities": a.end_activities(),
+            },
+        )
 
     @_analysis_schema("Case durations and their distribution", [OpenApiParameter("bins", OpenApiTypes.INT)])
     @action(detail=True, methods=["get"])
     def durations(self, request: Request, pk: Any = None) -> Response:
         bins = request.query_params.get("bins", "30")
         bins_value = max(1, min(int(bins), 200)) if bins.isdigit() else 30
-        return self._run(request, lambda a: {
-            "case_durations": a.case_durations(), "histogram": a.duration_histogram(bins_value)
-        })
+        return self._run(
+            request,
+            lambda a: {"case_durations": a.case_durations(), "histogram": a.duration_histogram(bins_value)},
+        )
 
     @_analysis_schema("Activity counts and rework (activities repeated within a case)")
     @action(detail=True, methods=["get"])

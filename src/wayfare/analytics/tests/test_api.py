@@ -56,8 +56,16 @@ def test_durations_histogram(users, log):
     assert sum(data["histogram"]["counts"]) == 3 and len(data["histogram"]["edges"]) == 4
 
 
-@pytest.mark.parametrize("params", [{"start": "yesterday"}, {"time_mode": "sideways"}, {"variant": "[1, 2"},
-                                    {"case_attr": "colour=red"}, {"event_attr": "no-equals-sign"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"start": "yesterday"},
+        {"time_mode": "sideways"},
+        {"variant": "[1, 2"},
+        {"case_attr": "colour=red"},
+        {"event_attr": "no-equals-sign"},
+    ],
+)
 def test_bad_filters_answer_400(users, log, params):
     response = api(client_for(users["staff"]), log, "summary", **params)
     assert response.status_code == 400 and response.json()["code"] == "bad_filter"
@@ -75,7 +83,9 @@ def test_analysis_access(users, log, role, status):
 
 def test_conformance_endpoint(users, log):
     journey = DesignedJourneyFactory(event_log=log)
-    for position, (name, activities) in enumerate([("Book", "Book"), ("Pick up", "Pick up"), ("Return", "Return")], 1):
+    for position, (name, activities) in enumerate(
+        [("Book", "Book"), ("Pick up", "Pick up"), ("Return", "Return")], 1
+    ):
         DesignedStageFactory(journey=journey, position=position, name=name, activities=activities)
     client = client_for(users["staff"])
     data = api(client, log, "conformance", journey=journey.pk).json()
@@ -93,4 +103,6 @@ def test_explorer_page(users, log):
     page = client.get(f"/analytics/event-logs/{log.pk}/explore/")
     assert page.status_code == 200
     assert b"explorer-config" in page.content and b"echarts.min.js" in page.content
-    assert client_for(users["consumer_own"]).get(f"/analytics/event-logs/{log.pk}/explore/").status_code == 403
+    assert (
+        client_for(users["consumer_own"]).get(f"/analytics/event-logs/{log.pk}/explore/").status_code == 403
+    )

@@ -13,7 +13,9 @@ def test_every_csv_engine_message_has_a_translation():
 def test_values_survive_translation():
     text = MESSAGES["missing_column"] % {"column": "ticket", "columns": "case, activity"}
     with translation.override("en"):
-        assert translate_engine_message(text) == "column 'ticket' is not in the header (columns: case, activity)"
+        assert (
+            translate_engine_message(text) == "column 'ticket' is not in the header (columns: case, activity)"
+        )
     with translation.override("ru"):
         translated = translate_engine_message(text)
         assert "'ticket'" in translated and "case, activity" in translated

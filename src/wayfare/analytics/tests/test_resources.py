@@ -18,9 +18,15 @@ class EventLogTests(ResourceTests):
 
     def valid_data(self, owner):
         return {
-            "name": "Bookings uploaded", "source": SimpleUploadedFile("b.csv", SMALL_LOG.encode()),
-            "case_column": "case", "activity_column": "activity", "timestamp_column": "time",
-            "resource_column": "who", "timezone": "UTC", "description": "", "attribution": "",
+            "name": "Bookings uploaded",
+            "source": SimpleUploadedFile("b.csv", SMALL_LOG.encode()),
+            "case_column": "case",
+            "activity_column": "activity",
+            "timestamp_column": "time",
+            "resource_column": "who",
+            "timezone": "UTC",
+            "description": "",
+            "attribution": "",
         }
 
     def invalid_data(self, owner):
@@ -34,7 +40,9 @@ class EventLogTests(ResourceTests):
         assert response.status_code == 201, response.content
         event_log = EventLog.objects.get(pk=response.json()["id"])
         assert event_log.status == EventLogStatus.READY and event_log.events == 10
-        response = client.patch(self.api_url(event_log), {"description": "Changed"}, content_type="application/json")
+        response = client.patch(
+            self.api_url(event_log), {"description": "Changed"}, content_type="application/json"
+        )
         assert response.status_code == 200
         assert client.delete(self.api_url(event_log)).status_code == 204
 
@@ -52,10 +60,13 @@ class EventLogTests(ResourceTests):
         event_log = EventLog.objects.get(name="Bookings uploaded")
         assert (event_log.status, event_log.cases, event_log.activities) == (EventLogStatus.READY, 3, 4)
         page = client.get(self.url("detail", event_log)).content.decode()
-        assert "/explore/" in page
+        assert f"/analytics/event-logs/{event_log.pk}/explore/" in page
 
     def test_xes_needs_no_column_mapping(self, users, org_a):
-        data = self.valid_data(org_a) | {"source": SimpleUploadedFile("log.xes", b"<log/>"), "case_column": ""}
+        data = self.valid_data(org_a) | {
+            "source": SimpleUploadedFile("log.xes", b"<log/>"),
+            "case_column": "",
+        }
         form_errors = client_for(users["staff"]).post(self.url("add"), data)
         assert form_errors.status_code == 302
 
@@ -80,8 +91,13 @@ class DesignedStageTests(ResourceTests):
         return DesignedStageFactory()
 
     def valid_data(self, owner):
-        return {"journey": DesignedJourneyFactory().pk, "position": 1, "name": "Book",
-                "activities": "Book\nReserve", "optional": False}
+        return {
+            "journey": DesignedJourneyFactory().pk,
+            "position": 1,
+            "name": "Book",
+            "activities": "Book\nReserve",
+            "optional": False,
+        }
 
     def invalid_data(self, owner):
         return {"journey": DesignedJourneyFactory().pk, "position": 1, "name": "Empty", "activities": "  "}
@@ -91,8 +107,14 @@ class DesignedStageTests(ResourceTests):
 def test_an_activity_belongs_to_one_stage_only(users):
     stage = DesignedStageFactory(activities="Book")
     client = client_for(users["staff"])
-    response = client.post("/analytics/designed-stages/add/", {
-        "journey": stage.journey.pk, "position": 2, "name": "Again", "activities": "Pick up\nBook",
-    })
+    response = client.post(
+        "/analytics/designed-stages/add/",
+        {
+            "journey": stage.journey.pk,
+            "position": 2,
+            "name": "Again",
+            "activities": "Pick up\nBook",
+        },
+    )
     assert response.status_code == 400
     assert "Book" in str(response.context["form"].errors)

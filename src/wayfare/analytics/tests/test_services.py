@@ -51,17 +51,23 @@ def test_reimport_after_failure_replaces_the_outcome():
 
 def test_progress_is_reported(monkeypatch):
     seen = []
-    event_log_import_run(event_log_id=EventLogFactory().pk, progress=lambda done, total: seen.append((done, total)))
+    event_log_import_run(
+        event_log_id=EventLogFactory().pk, progress=lambda done, total: seen.append((done, total))
+    )
     assert seen, "the engine reports progress while it reads"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes connections: real commits, not a test transaction
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}})
-def test_the_database_worker_runs_the_queued_import(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        event_log = event_log_create(
-            actor=SYSTEM, name="Queued", source=ContentFile(SMALL_LOG.encode(), name="q.csv"),
-            case_column="case", activity_column="activity", timestamp_column="time",
-        )
+def test_the_database_worker_runs_the_queued_import():
+    event_log = event_log_create(
+        actor=SYSTEM,
+        name="Queued",
+        source=ContentFile(SMALL_LOG.encode(), name="q.csv"),
+        case_column="case",
+        activity_column="activity",
+        timestamp_column="time",
+    )
     assert EventLog.objects.get(pk=event_log.pk).status == EventLogStatus.PENDING
     call_command("db_worker", batch=True, verbosity=0)
     assert EventLog.objects.get(pk=event_log.pk).status == EventLogStatus.READY

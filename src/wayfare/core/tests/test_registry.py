@@ -24,4 +24,12 @@ def test_declared_names_exist_on_the_model():
         field_names = {f.name for f in r.model._meta.get_fields()}
         for name in [*r.columns, *r.filters, *r.editable_fields]:
             assert name in field_names, f"{r.model.__name__}.{name}"
-        assert r.step is None or r.step in {"explore", "engage", "offer", "agree", "onboard", "cocreate", "realize"}
+        assert r.step is None or r.step in {
+            "explore",
+            "engage",
+            "offer",
+            "agree",
+            "onboard",
+            "cocreate",
+            "realize",
+        }

@@ -8,9 +8,15 @@ import pytest
 
 
 def _wayfare(*args: str, **env: str) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    base = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     return subprocess.run(
-        [sys.executable, "-m", "wayfare", *args], env={**base, **env}, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "wayfare", *args],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -37,10 +43,13 @@ def test_check_deploy_flags_the_development_key(tmp_path):
     assert "SECRET_KEY" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("url,engine", [
-    ("postgres://u:p@db.example.org:5432/wayfare", "django.db.backends.postgresql"),
-    (None, "django.db.backends.sqlite3"),
-])
+@pytest.mark.parametrize(
+    "url,engine",
+    [
+        ("postgres://u:p@db.example.org:5432/wayfare", "django.db.backends.postgresql"),
+        (None, "django.db.backends.sqlite3"),
+    ],
+)
 def test_database_url(tmp_path, url, engine):
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     env = {"WAYFARE_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "wayfare.settings"}
@@ -49,6 +58,8 @@ def test_database_url(tmp_path, url, engine):
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env={**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}, **env},
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.strip() == engine, result.stderr

@@ -88,6 +88,7 @@ class ResourceListView(ResourceView):
             table=table,
             filterset=filterset,
             embedded=embedded,
+            count=table.paginator.count,
             query=request.GET.urlencode(),
             export_formats=EXPORT_FORMATS,
         )
@@ -138,7 +139,7 @@ class ResourceDetailView(ResourceView):
                 )
         return render(
             request,
-            self.template_name,
+            r.detail_template or self.template_name,
             self.context(
                 object=obj,
                 fields=_field_rows(obj, r.shown_fields),
