@@ -35,7 +35,9 @@ from pathlib import Path
 
 import duckdb
 
-HELPDESK = Path("/work/shared/data/helpdesk/helpdesk.csv")
+HELPDESK = (
+    Path(__file__).resolve().parents[1] / "src" / "wayfare" / "analytics" / "demo_data" / "helpdesk.csv"
+)
 SRC = Path(__file__).resolve().parents[1] / "src"
 sys.path.insert(0, str(SRC))
 

@@ -80,7 +80,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'wayfare.sqlite3'}")}
+_SQLITE_URL = f"sqlite:///{DATA_DIR / 'wayfare.sqlite3'}"
+# An empty DATABASE_URL counts as unset.
+DATABASES = {"default": env.db_url_config(env.str("DATABASE_URL", default="") or _SQLITE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web process and the task worker share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -21,22 +21,59 @@ from wayfare.analytics.engine.analysis import EventLogAnalysis
 from wayfare.analytics.engine.csv_import import import_csv
 from wayfare.analytics.engine.types import ColumnMapping
 
-DATA = Path("/work/shared/data/helpdesk")
-CSV = DATA / "helpdesk.csv"
-pytestmark = pytest.mark.skipif(not CSV.exists(), reason="helpdesk log not available")
+HERE = Path(__file__).resolve().parent
+PACKAGED = (
+    HERE.parents[1] / "analytics" / "demo_data" / "helpdesk.csv",
+    HERE / "data" / "helpdesk-pm4py-oracle.json",
+)
+# Logs shipped beside the repository (../shared/data/<log>/ with a pm4py-oracle.json) are checked too.
+SHARED = HERE.parents[4] / "shared" / "data"
 
+
+def _logs() -> list[tuple[Path, Path]]:
+    logs = {PACKAGED[0].name: PACKAGED}
+    for oracle_file in sorted(SHARED.glob("*/pm4py-oracle.json")):
+        csv = oracle_file.parent / json.loads(oracle_file.read_text())["source_csv"]
+        logs[f"{oracle_file.parent.name}/{csv.name}"] = (csv, oracle_file)
+    return list(logs.values())
+
+
+LOGS = _logs()
 STATS = ("mean", "median", "min", "max", "sum", "stdev")
 
 
-@pytest.fixture(scope="module")
-def oracle() -> dict:
-    return json.loads((DATA / "pm4py-oracle.json").read_text())
+def _mapping(oracle: dict) -> dict:
+    mapping = oracle["mapping"]
+    return {
+        "case": mapping["case_id"],
+        "activity": mapping["activity"],
+        "timestamp": mapping["timestamp"],
+        "timestamp_format": mapping.get("timestamp_format"),
+    }
+
+
+@pytest.fixture(scope="module", params=LOGS, ids=[f"{c.parent.name}-{c.name}" for c, _ in LOGS])
+def log(request) -> tuple[Path, dict]:
+    csv, oracle_file = request.param
+    return csv, json.loads(oracle_file.read_text())
 
 
 @pytest.fixture(scope="module")
-def engine_report(tmp_path_factory) -> dict:
-    dest = tmp_path_factory.mktemp("oracle") / "helpdesk.parquet"
-    import_csv(CSV, dest, ColumnMapping("case_id", "activity", "timestamp", "resource"))
+def oracle(log) -> dict:
+    return log[1]
+
+
+@pytest.fixture(scope="module")
+def engine_report(log, tmp_path_factory) -> dict:
+    csv, oracle = log
+    m = _mapping(oracle)
+    dest = tmp_path_factory.mktemp("oracle") / "log.parquet"
+    import_csv(
+        csv,
+        dest,
+        ColumnMapping(m["case"], m["activity"], m["timestamp"]),
+        timestamp_format=m["timestamp_format"],
+    )
     with EventLogAnalysis.from_parquet(dest) as analysis:
         return {
             **analysis.summary(),
@@ -50,23 +87,14 @@ def engine_report(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="module")
-def cli_report() -> dict:
+def cli_report(log) -> dict:
+    csv, oracle = log
+    m = _mapping(oracle)
+    args = [str(csv), "--case", m["case"], "--activity", m["activity"], "--timestamp", m["timestamp"]]
+    if m["timestamp_format"]:
+        args += ["--timestamp-format", m["timestamp_format"]]
     out = io.StringIO()
-    call_command(
-        "analyse_log",
-        str(CSV),
-        "--case",
-        "case_id",
-        "--activity",
-        "activity",
-        "--timestamp",
-        "timestamp",
-        "--resource",
-        "resource",
-        "--json",
-        "--no-progress",
-        stdout=out,
-    )
+    call_command("analyse_log", *args, "--json", "--no-progress", stdout=out)
     return json.loads(out.getvalue())
 
 
