@@ -27,6 +27,9 @@ TRANSLATED = {
     "bad_format": _("invalid timestamp format %(format)s: %(detail)s"),
     "bad_encoding": _("the file is not valid %(encoding)s text"),
     "not_found": _("no such file: %(path)s"),
+    "xes_malformed": _("the file is not well-formed XES: %(detail)s (line %(line)s)"),
+    "xes_not_xes": _("the file holds no XES log element"),
+    "xes_no_events": _("the log holds no event"),
 }
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[srd]")
@@ -38,7 +41,7 @@ def _engine_messages() -> dict[str, str]:
         from .engine.xes_import import MESSAGES as XES_MESSAGES
 
         messages.update({f"xes_{k}": v for k, v in XES_MESSAGES.items()})
-    except ImportError:  # pragma: no cover - the XES reader is optional for this table
+    except ImportError:  # pragma: no cover
         pass
     return messages
 

@@ -6,8 +6,10 @@ from wayfare.analytics.engine.csv_import import MESSAGES
 from wayfare.analytics.messages import TRANSLATED, translate_engine_message
 
 
-def test_every_csv_engine_message_has_a_translation():
-    assert set(MESSAGES) <= set(TRANSLATED)
+def test_every_engine_message_has_a_translation():
+    from wayfare.analytics.engine.xes_import import MESSAGES as XES_MESSAGES
+
+    assert set(MESSAGES) | {f"xes_{k}" for k in XES_MESSAGES} <= set(TRANSLATED)
 
 
 def test_values_survive_translation():
