@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ForeignKey, Model
+from django.db.models import ForeignKey, Model, ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -228,11 +228,7 @@ class ResourceDeleteView(ResourceView):
         except DomainError as exc:
             messages.error(request, str(exc))
             return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[obj.pk]))
-        except Exception as exc:  # a protected relation, typically
-            from django.db.models import ProtectedError, RestrictedError
-
-            if not isinstance(exc, (ProtectedError, RestrictedError)):
-                raise
+        except (ProtectedError, RestrictedError):
             messages.error(request, _("%(name)s is still in use and cannot be deleted.") % {"name": name})
             return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[obj.pk]))
         messages.success(request, _("Deleted %(name)s.") % {"name": name})

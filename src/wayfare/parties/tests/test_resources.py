@@ -1,5 +1,7 @@
 """The standard battery for the parties registers, plus what is particular to them."""
 
+import pytest
+
 from wayfare.core.testing import ResourceTests
 from wayfare.parties.models import ConsumerRole, Organisation, Person
 
@@ -61,3 +63,15 @@ class ConsumerRoleTests(ResourceTests):
 
     def invalid_data(self, owner):
         return {"person": "", "organisation": owner.pk, "role": "emperor"}
+
+
+@pytest.mark.django_db
+def test_an_organisation_in_use_is_not_deleted(users, org_a):
+    from wayfare.core.testing import client_for
+
+    PersonFactory(organisation=org_a)
+    client = client_for(users["staff"])
+    response = client.post(f"/parties/organisations/{org_a.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert Organisation.objects.filter(pk=org_a.pk).exists()
+    assert "cannot be deleted" in response.content.decode()
