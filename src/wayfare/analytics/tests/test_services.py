@@ -57,7 +57,8 @@ def test_progress_is_reported(monkeypatch):
     assert seen, "the engine reports progress while it reads"
 
 
-@pytest.mark.django_db(transaction=True)  # the worker closes connections: real commits, not a test transaction
+# The worker closes database connections: it needs real commits, not a test transaction.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}})
 def test_the_database_worker_runs_the_queued_import():
     event_log = event_log_create(
