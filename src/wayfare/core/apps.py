@@ -3,9 +3,16 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_roles(sender, **kwargs):  # type: ignore[no-untyped-def]
+def _sync_roles(sender, using="default", **kwargs):  # type: ignore[no-untyped-def]
+    """After the last app has migrated (every model's permissions exist), set the role groups anew."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
     from .roles import roles_sync
 
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+    create_permissions(sender, verbosity=0, using=using)  # the last app's, whichever handler runs first
     roles_sync()
 
 

@@ -7,7 +7,9 @@ from functools import reduce
 from typing import TYPE_CHECKING, Any
 
 import django_filters
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -29,7 +31,14 @@ class RestrictedFilterSet(django_filters.FilterSet):
             queryset = getattr(flt, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
                 flt.queryset = queryset.restrict(user, "view")
-        for field in self.form.fields.values():
+        model = self._meta.model
+        for name, field in self.form.fields.items():
+            # django-filter fixes labels as text when the class is built; take them from the model per
+            # request instead, so they follow the reader's language.
+            try:
+                field.label = capfirst(model._meta.get_field(name).verbose_name)
+            except FieldDoesNotExist:
+                pass
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
                 field.queryset = queryset.restrict(user, "view")
