@@ -47,6 +47,7 @@ serve:
 lint: bootstrap
 	$(UV) run --locked ruff check src benchmarks conftest.py
 	$(UV) run --locked ruff format --check src benchmarks conftest.py
+	$(WAYFARE) makemigrations --check --dry-run -v1
 
 typecheck: bootstrap
 	$(UV) run --locked mypy src/wayfare

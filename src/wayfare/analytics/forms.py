@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.forms import RestrictedModelForm
 
-from .models import EventLog, EventLogFormat
+from .models import MAPPING_FIELDS, EventLog, EventLogFormat
 
 
 def _zones() -> list[tuple[str, str]]:
@@ -27,20 +27,7 @@ class EventLogForm(RestrictedModelForm):
 
     class Meta:
         model = EventLog
-        fields = [
-            "name",
-            "source",
-            "case_column",
-            "activity_column",
-            "timestamp_column",
-            "resource_column",
-            "timestamp_format",
-            "timezone",
-            "delimiter",
-            "encoding",
-            "description",
-            "attribution",
-        ]
+        fields = ["name", "source", *MAPPING_FIELDS, "description", "attribution"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "attribution": forms.Textarea(attrs={"rows": 2}),

@@ -34,6 +34,19 @@ def _upload_to(instance: EventLog, filename: str) -> str:
     return f"eventlogs/sources/{filename}"
 
 
+# The fields that say how to read the source file; changing any of them imports the log again.
+MAPPING_FIELDS = (
+    "case_column",
+    "activity_column",
+    "timestamp_column",
+    "resource_column",
+    "timestamp_format",
+    "timezone",
+    "delimiter",
+    "encoding",
+)
+
+
 class EventLog(WayfareModel):
     """An imported log of events (case, activity, time, resource, attributes): the journeys people took.
     Backstage: only provider staff analyse logs."""

@@ -2,7 +2,7 @@ from wayfare.core.resources import Related, Resource, register
 
 from .api.views import EventLogAnalysisActions
 from .forms import EventLogForm
-from .models import DesignedJourney, DesignedStage, EventLog
+from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
 from .services import event_log_create, event_log_update
 
 register(
@@ -22,12 +22,7 @@ register(
             "activities",
             "first_event",
             "last_event",
-            "case_column",
-            "activity_column",
-            "timestamp_column",
-            "resource_column",
-            "timestamp_format",
-            "timezone",
+            *MAPPING_FIELDS[:6],
         ],
         form=EventLogForm,
         create_service=event_log_create,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wayfare.core.services import record_create, record_update
 
 from .engine import ColumnMapping, EventLogImportError, ImportResult, import_csv
-from .models import EventLog, EventLogFormat, EventLogStatus
+from .models import MAPPING_FIELDS, EventLog, EventLogFormat, EventLogStatus
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +42,7 @@ def event_log_create(*, actor: Any, source: UploadedFile | None = None, **fields
     return event_log
 
 
-IMPORT_FIELDS = (
-    "source",
-    "source_format",
-    "case_column",
-    "activity_column",
-    "timestamp_column",
-    "resource_column",
-    "timestamp_format",
-    "timezone",
-    "delimiter",
-    "encoding",
-)
+IMPORT_FIELDS = ("source", "source_format", *MAPPING_FIELDS)
 
 
 @transaction.atomic
