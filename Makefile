@@ -55,4 +55,4 @@ typecheck: bootstrap
 test-python:
 	$(UV) run --locked pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
-test: bootstrap system-packages messages lint test-python
+test: bootstrap system-packages messages lint typecheck test-python

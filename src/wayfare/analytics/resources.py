@@ -3,7 +3,7 @@ from wayfare.core.resources import Related, Resource, register
 from .api.views import EventLogAnalysisActions
 from .forms import EventLogForm
 from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
-from .services import event_log_create, event_log_update
+from .services import event_log_create, event_log_delete, event_log_update
 
 register(
     Resource(
@@ -27,6 +27,7 @@ register(
         form=EventLogForm,
         create_service=event_log_create,
         update_service=event_log_update,
+        delete_service=event_log_delete,
         related=[Related(DesignedJourney, "event_log")],
         detail_template="analytics/eventlog_detail.html",
         viewset_mixin=EventLogAnalysisActions,

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.services import record_create, record_update
+from wayfare.core.services import record_create, record_delete, record_update
 
 from .engine import ColumnMapping, EventLogImportError, ImportResult, import_csv
 from .models import MAPPING_FIELDS, EventLog, EventLogFormat, EventLogStatus
@@ -59,6 +59,20 @@ def event_log_update(*, instance: EventLog, actor: Any, **fields: Any) -> EventL
         EventLog.objects.filter(pk=event_log.pk).update(status=EventLogStatus.PENDING, progress=0.0)
         transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
     return event_log
+
+
+@transaction.atomic
+def event_log_delete(*, instance: EventLog, actor: Any) -> None:
+    """Delete a log with its designed journeys; its Parquet and source files go once the delete commits."""
+    parquet, source = instance.parquet_path, instance.source
+    record_delete(instance=instance, actor=actor)
+
+    def remove_files() -> None:
+        parquet.unlink(missing_ok=True)
+        if source:
+            source.storage.delete(str(source.name))
+
+    transaction.on_commit(remove_files)
 
 
 def event_log_import_enqueue(*, event_log_id: int) -> None:

@@ -152,7 +152,6 @@ def load(stdout: Any) -> None:
     admin.email = "admin@ecampus.example"
     admin.set_password(ADMIN_PASSWORD)
     admin.save()
-    accounts = [(ADMIN_USER, ADMIN_PASSWORD, "superuser")]
     for name, org, email, language, roles, account in PEOPLE:
         person = upsert(
             Person,
@@ -166,7 +165,13 @@ def load(stdout: Any) -> None:
             person_account_grant(
                 person=person, username=username, password=DEMO_PASSWORD, roles=groups, actor=SYSTEM
             )
-            accounts.append((username, DEMO_PASSWORD, ", ".join(groups) + f" ({org})"))
-    stdout.write("  Demo logins:")
-    for username, password, what in accounts:
-        stdout.write(f"    {username:10} {password:15} {what}")
+
+
+def summary(stdout: Any) -> None:
+    """The demo logins, printed after everything else is loaded."""
+    stdout.write("Demo logins (user name, password, role):")
+    stdout.write(f"  {ADMIN_USER:10} {ADMIN_PASSWORD:15} superuser")
+    for _name, org, _email, _language, _roles, account in PEOPLE:
+        if account:
+            username, groups = account
+            stdout.write(f"  {username:10} {DEMO_PASSWORD:15} {', '.join(groups)} ({org})")

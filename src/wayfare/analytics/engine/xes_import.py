@@ -14,7 +14,7 @@ import gzip
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyarrow as pa
 
@@ -36,7 +36,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _open(path: Path) -> tuple[IO[bytes], IO[bytes]]:
+def _open(path: Path) -> tuple[Any, Any]:
     """(stream to parse, raw file whose position measures progress)."""
     raw = path.open("rb")
     magic = raw.read(2)

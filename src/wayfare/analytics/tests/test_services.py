@@ -1,12 +1,19 @@
 """Importing an event log: complete or nothing, with row-numbered errors, progress and the worker path."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import override_settings
 
 from wayfare.analytics.models import EventLog, EventLogStatus
-from wayfare.analytics.services import event_log_create, event_log_import_run, event_log_update
+from wayfare.analytics.services import (
+    event_log_create,
+    event_log_delete,
+    event_log_import_run,
+    event_log_update,
+)
 from wayfare.core.access import SYSTEM
 
 from .factories import SMALL_LOG, EventLogFactory
@@ -47,6 +54,16 @@ def test_reimport_after_failure_replaces_the_outcome():
     event_log_update(instance=event_log, actor=SYSTEM, case_column="case")
     event_log = event_log_import_run(event_log_id=event_log.pk)
     assert event_log.status == EventLogStatus.READY and event_log.errors == []
+
+
+def test_deleting_a_log_removes_its_files(django_capture_on_commit_callbacks):
+    event_log = event_log_import_run(event_log_id=EventLogFactory().pk)
+    parquet, source = event_log.parquet_path, Path(event_log.source.path)
+    assert parquet.exists() and source.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        event_log_delete(instance=event_log, actor=SYSTEM)
+    assert not parquet.exists() and not source.exists()
+    assert not EventLog.objects.filter(pk=event_log.pk).exists()
 
 
 def test_progress_is_reported(monkeypatch):

@@ -1,7 +1,7 @@
 """``wayfare demo``: load the running story (DOMAIN.md section 8) into the database, idempotently.
 
 Each app contributes its part in ``<app>/demo.py`` with a ``load(stdout)`` function; they run in the order of
-INSTALLED_APPS, so later chapters can use earlier ones.
+INSTALLED_APPS, so later chapters can use earlier ones. An optional ``summary(stdout)`` prints at the very end.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         roles_sync()
+        loaded = []
         for config in apps.get_app_configs():
             if not config.name.startswith("wayfare.") or config.label in options["skip"]:
                 continue
@@ -37,4 +38,8 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(_("Loading %(app)s…") % {"app": config.verbose_name})
             module.load(self.stdout)
+            loaded.append(module)
         self.stdout.write(self.style.SUCCESS(_("The demo story is loaded.")))
+        for module in loaded:  # what a visitor needs last, e.g. the demo logins
+            if hasattr(module, "summary"):
+                module.summary(self.stdout)
