@@ -1,6 +1,6 @@
 from wayfare.core.resources import Related, Resource, register
 
-from .api.views import EventLogAnalysisActions
+from .api.views import DesignedJourneyActions, EventLogAnalysisActions
 from .forms import EventLogForm
 from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
 from .services import event_log_create, event_log_delete, event_log_update
@@ -43,6 +43,7 @@ register(
         search=["name", "description"],
         related=[Related(DesignedStage, "journey")],
         select_related=["event_log"],
+        viewset_mixin=DesignedJourneyActions,
         slug="designed-journeys",
     )
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,8 @@ EXPLORER_LABELS = {
     "dwellMedian": _("Median dwell time per stage (hours)"),
     "dwellMean": _("Mean dwell time per stage (hours)"),
     "error": _("The analysis failed:"),
+    "useAsPath": _("Use as designed path"),
+    "pathName": _("Designed path from variant %(n)s"),
 }
 
 
@@ -67,6 +70,10 @@ def explorer(request: HttpRequest, pk: int) -> HttpResponse:
         "api": reverse("api:analytics-eventlog-detail", args=[event_log.pk]),
         "labels": {key: str(label) for key, label in EXPLORER_LABELS.items()},
         "variantLimit": 20,
+        "eventLog": event_log.pk,
+        "fromVariant": reverse("api:analytics-designedjourney-from-variant"),
+        "canDesign": request.user.has_perm("analytics.add_designedjourney"),
+        "csrfToken": get_token(request),
     }
     return render(
         request,

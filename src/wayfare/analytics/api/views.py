@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,8 +18,8 @@ from rest_framework.response import Response
 from wayfare.core.access import restrict
 from wayfare.core.exceptions import DomainError
 
-from .. import selectors
-from ..models import DesignedJourney
+from .. import selectors, services
+from ..models import DesignedJourney, EventLog
 
 FILTERS = [
     OpenApiParameter("start", OpenApiTypes.DATETIME, description="Window start (UTC)."),
@@ -100,3 +102,39 @@ class EventLogAnalysisActions:
             raise DomainError(_("Name a designed journey by its id: journey=<id>."), code="bad_filter")
         journey = get_object_or_404(journeys, pk=int(journey_id))
         return Response(selectors.event_log_conformance(event_log, journey, request.query_params))
+
+
+class DesignedPathFromVariantSerializer(serializers.Serializer):
+    event_log = serializers.IntegerField()
+    name = serializers.CharField(max_length=200)
+    activities = serializers.ListField(child=serializers.CharField(max_length=500), min_length=1)
+
+
+class DesignedJourneyActions:
+    """Custom actions on the designed-journey viewset."""
+
+    @extend_schema(
+        summary="Create a designed journey from an observed variant (one stage per activity)",
+        request=DesignedPathFromVariantSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+    )
+    @action(detail=False, methods=["post"], url_path="from-variant")
+    def from_variant(self, request: Request) -> Response:
+        data = DesignedPathFromVariantSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        logs = restrict(EventLog.objects.all(), request.user, "view")
+        event_log = get_object_or_404(logs, pk=data.validated_data["event_log"])
+        try:
+            journey = services.designed_journey_create_from_variant(
+                event_log=event_log,
+                name=data.validated_data["name"],
+                activities=data.validated_data["activities"],
+                actor=request.user,
+            )
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
+        return Response(
+            {"id": journey.pk, "name": journey.name, "stages": journey.stages.count()}, status=201
+        )

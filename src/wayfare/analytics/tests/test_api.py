@@ -106,3 +106,24 @@ def test_explorer_page(users, log):
     assert (
         client_for(users["consumer_own"]).get(f"/analytics/event-logs/{log.pk}/explore/").status_code == 403
     )
+
+
+def test_designed_journey_from_a_variant(users, log):
+    client = client_for(users["staff"])
+    url = "/api/analytics/designed-journeys/from-variant/"
+    body = {"event_log": log.pk, "name": "Happy path", "activities": ["Book", "Pick up", "Pick up", "Return"]}
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    journey_id = response.json()["id"]
+    assert response.json()["stages"] == 3  # the repeated Pick up is named once
+    data = api(client, log, "conformance", journey=journey_id).json()
+    assert data["conforming_cases"] == 1  # c1; c2 repeats Pick up, c3 starts elsewhere
+    assert client.post(url, body | {"activities": []}, content_type="application/json").status_code == 400
+    assert client.post(url, body | {"event_log": 999999}, content_type="application/json").status_code == 404
+    duplicate = client.post(url, body, content_type="application/json")
+    assert duplicate.status_code == 400  # the name is taken for this log; nothing half-written
+    from wayfare.analytics.models import DesignedJourney
+
+    assert DesignedJourney.objects.filter(event_log=log).count() == 1
+    reader = client_for(users["staff_none"])
+    assert reader.post(url, body | {"name": "Other"}, content_type="application/json").status_code == 403

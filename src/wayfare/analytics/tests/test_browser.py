@@ -35,3 +35,9 @@ def test_process_map_and_slider(live_server, page):
     fewer, total_after = shown()
     assert total_after == total and fewer < all_paths
     assert page.locator("#variants tbody tr").count() == 3
+
+    # One click turns the most frequent variant into a designed path and shows its conformance.
+    page.locator("[data-use-variant='1']").click()
+    page.wait_for_selector("#deviations tbody tr")
+    assert page.locator("#journey-select option").count() == 1
+    assert "33.3%" in page.locator("#conformance-summary").inner_text()  # one of the three cases conforms

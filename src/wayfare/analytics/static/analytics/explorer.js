@@ -197,6 +197,11 @@
         var button = el("button", L.filterVariant, { type: "button", class: "secondary outline compact" });
         button.addEventListener("click", function () { setVariant(v.variant); });
         action.appendChild(button);
+        if (config.canDesign) {
+          var design = el("button", L.useAsPath, { type: "button", class: "secondary outline compact", "data-use-variant": i + 1 });
+          design.addEventListener("click", function () { useAsPath(v.variant, i + 1); });
+          action.appendChild(design);
+        }
         row.appendChild(action);
         body.appendChild(row);
       });
@@ -261,6 +266,24 @@
         ]
       }, true);
     });
+  }
+
+  function useAsPath(variant, n) {
+    fetch(config.fromVariant, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": config.csrfToken, Accept: "application/json" },
+      body: JSON.stringify({ event_log: config.eventLog, name: fmt(L.pathName, { n: n }) + " · " + new Date().toISOString().slice(0, 16).replace("T", " "), activities: variant })
+    }).then(function (r) {
+      return r.json().then(function (body) { if (!r.ok) throw new Error(body.detail || JSON.stringify(body)); return body; });
+    }).then(function (journey) {
+      var select = document.getElementById("journey-select");
+      if (!select) { window.location.reload(); return; }
+      select.appendChild(el("option", journey.name, { value: journey.id }));
+      select.value = String(journey.id);
+      return loadConformance().then(function () {
+        document.getElementById("conformance-h").scrollIntoView({ behavior: "smooth" });
+      });
+    }).catch(showError);
   }
 
   function setVariant(variant) {
