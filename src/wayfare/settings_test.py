@@ -7,7 +7,10 @@ conftest runs). Everything else is exactly production's settings module.
 import os
 import tempfile
 
-os.environ.setdefault("WAYFARE_DATA_DIR", tempfile.mkdtemp(prefix="wayfare-test-"))
+# One folder per test process: pytest-xdist workers inherit the environment, and event-log files are named
+# by primary key, which repeats across the workers' databases.
+_root = os.environ.setdefault("WAYFARE_TEST_ROOT", tempfile.mkdtemp(prefix="wayfare-test-"))
+os.environ["WAYFARE_DATA_DIR"] = os.path.join(_root, os.environ.get("PYTEST_XDIST_WORKER", "main"))
 os.environ.setdefault("WAYFARE_TASKS", "immediate")
 
 from .settings import *  # noqa: E402,F403
