@@ -89,6 +89,13 @@ class EventLogAnalysisActions:
     def activities(self, request: Request, pk: Any = None) -> Response:
         return self._run(request, lambda a: {"activities": a.activity_counts(), "rework": a.rework()})
 
+    @_analysis_schema("Most frequent values of each attribute", [OpenApiParameter("limit", OpenApiTypes.INT)])
+    @action(detail=True, methods=["get"])
+    def attributes(self, request: Request, pk: Any = None) -> Response:
+        limit = request.query_params.get("limit", "50")
+        limit_value = max(1, min(int(limit), 500)) if limit.isdigit() else 50
+        return self._run(request, lambda a: a.attribute_values(limit_value))
+
     @_analysis_schema(
         "Conformance with a designed journey",
         [OpenApiParameter("journey", OpenApiTypes.INT, required=True, description="Designed journey id.")],

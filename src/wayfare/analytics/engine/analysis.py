@@ -327,6 +327,35 @@ class EventLogAnalysis:
             )
         return self._activity_rows
 
+    def attribute_values(self, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
+        """The most frequent values of every attribute (and the resource), for filter pickers:
+        {attribute: [{"value", "events", "cases"}, ...]}, most events first; one UNPIVOT query."""
+        columns = [
+            name
+            for name, _type, *_ in self.con.execute(f"DESCRIBE SELECT * FROM {self.events_view}").fetchall()
+            if name not in ("row_no", "case_id", "activity", "timestamp")
+        ]
+        if not columns:
+            return {}
+        casts = ", ".join(f"CAST({ident(c)} AS VARCHAR) AS {ident(c)}" for c in columns)
+        rows = self._rows(
+            f"""WITH long AS (
+                    UNPIVOT (SELECT case_id, {casts} FROM {self.events_view})
+                    ON {", ".join(ident(c) for c in columns)} INTO NAME attribute VALUE value
+                ),
+                counted AS (
+                    SELECT attribute, value, count(*) AS events, count(DISTINCT case_id) AS cases
+                    FROM long WHERE value IS NOT NULL AND value <> '' GROUP BY attribute, value
+                )
+                SELECT attribute, value, events, cases FROM counted
+                QUALIFY row_number() OVER (PARTITION BY attribute ORDER BY events DESC, value) <= {int(limit)}
+                ORDER BY attribute, events DESC, value"""
+        )
+        result: dict[str, list[dict[str, Any]]] = {c: [] for c in columns}
+        for attribute, value, events, cases in rows:
+            result[attribute].append({"value": value, "events": events, "cases": cases})
+        return result
+
     def report(self) -> dict[str, Any]:
         """Every analysis at once (what the command line prints)."""
         return {

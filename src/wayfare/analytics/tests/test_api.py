@@ -127,3 +127,9 @@ def test_designed_journey_from_a_variant(users, log):
     assert DesignedJourney.objects.filter(event_log=log).count() == 1
     reader = client_for(users["staff_none"])
     assert reader.post(url, body | {"name": "Other"}, content_type="application/json").status_code == 403
+
+
+def test_attribute_values(users, log):
+    data = api(client_for(users["staff"]), log, "attributes").json()
+    assert data["resource"][0] == {"value": "ana", "events": 6, "cases": 3}
+    assert {v["value"] for v in data["resource"]} == {"ana", "bo"}

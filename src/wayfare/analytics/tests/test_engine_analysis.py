@@ -211,3 +211,27 @@ def test_from_parquet_via_import_arrow(tmp_path):
     with EventLogAnalysis.from_parquet(dest) as analysis:
         assert analysis.n_variants() == 4
         assert analysis.dfg()[0]["frequency"] == 4
+
+
+def test_attribute_values_for_filter_pickers():
+    from datetime import datetime
+
+    import pyarrow as pa
+
+    table = pa.table(
+        {
+            "row_no": pa.array([1, 2, 3, 4], pa.int64()),
+            "case_id": ["c1", "c1", "c2", "c3"],
+            "activity": ["a", "b", "a", "a"],
+            "timestamp": pa.array([datetime(2024, 1, 1, h) for h in (1, 2, 3, 4)], pa.timestamp("us")),
+            "resource": ["ana", "bo", "ana", None],
+            "channel": ["app", "app", "web", ""],
+        }
+    )
+    with EventLogAnalysis.from_arrow(table) as analysis:
+        values = analysis.attribute_values(limit=1)
+        assert values == {
+            "resource": [{"value": "ana", "events": 2, "cases": 2}],
+            "channel": [{"value": "app", "events": 2, "cases": 1}],
+        }
+        assert len(analysis.attribute_values()["channel"]) == 2  # empty and null values are left out

@@ -73,6 +73,21 @@
     });
   }
 
+  var attributesFilled = false;
+  function loadAttributes() {
+    if (attributesFilled) return Promise.resolve();
+    attributesFilled = true;
+    return get("attributes").then(function (data) {
+      var list = document.getElementById("attribute-names");
+      list.innerHTML = "";
+      Object.keys(data).forEach(function (name) {
+        data[name].forEach(function (v) {
+          list.appendChild(el("option", null, { value: name + "=" + v.value, label: number(v.cases) + " " + L.cases }));
+        });
+      });
+    });
+  }
+
   var activitiesFilled = false;
   function fillActivities(names) {
     if (activitiesFilled) return;
@@ -297,7 +312,7 @@
   function refresh() {
     document.getElementById("explorer-error").hidden = true;
     document.body.setAttribute("aria-busy", "true");
-    return Promise.all([loadSummary(), loadMap(), loadVariants(), loadDurations(), loadActivities(), loadConformance()])
+    return Promise.all([loadSummary(), loadAttributes(), loadMap(), loadVariants(), loadDurations(), loadActivities(), loadConformance()])
       .catch(showError)
       .finally(function () { document.body.removeAttribute("aria-busy"); document.body.dataset.explorerReady = "1"; });
   }
