@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +28,16 @@ class Role:
     description: str | Promise
     grants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     frontstage_only: bool = False
+    extra: tuple[str, ...] = ()  # further permissions, "app_label.codename" (e.g. managing login accounts)
 
 
 ROLES: tuple[Role, ...] = (
     Role(
-        "Administrator", _("Administrator"), _("Manages every record, the users and their roles."), {"*": ALL}
+        "Administrator",
+        _("Administrator"),
+        _("Manages every record, the users and their roles."),
+        {"*": ALL},
+        extra=("auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"),
     ),
     Role(
         "Relationship manager",
@@ -86,12 +90,13 @@ def _role_permissions(role: Role) -> list[Permission]:
         label = model._meta.app_label
         actions = role.grants.get(label, role.grants.get("*", ()))
         wanted += [(label, f"{action}_{model._meta.model_name}") for action in actions]
+    wanted += [tuple(name.split(".", 1)) for name in role.extra]  # type: ignore[misc]
     if not wanted:
         return []
-    content_types = ContentType.objects.get_for_models(*wayfare_models())
-    ct_ids = [ct.id for ct in content_types.values()]
-    perms = Permission.objects.filter(content_type_id__in=ct_ids).select_related("content_type")
     wanted_set = set(wanted)
+    perms = Permission.objects.filter(
+        content_type__app_label__in={label for label, _codename in wanted_set}
+    ).select_related("content_type")
     return [p for p in perms if (p.content_type.app_label, p.codename) in wanted_set]
 
 

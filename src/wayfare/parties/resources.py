@@ -21,7 +21,8 @@ register(
         search=["name", "email", "phone"],
         fields=["name", "email", "phone", "organisation", "preferred_language"],
         related=[Related(ConsumerRole, "person")],
-        select_related=["organisation"],
+        select_related=["organisation", "user"],
+        detail_template="parties/person_detail.html",
         step="engage",
         slug="people",
     )

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,20 @@ from wayfare.core.exceptions import DomainError
 from wayfare.core.roles import ROLES
 
 from .models import Person
+
+
+@transaction.atomic
+def person_account_revoke(*, person: Person, actor: Any) -> None:
+    """Switch off a person's login: the account stays (its history and API token go with it) but can no
+    longer log in, and its API token is removed."""
+    user = person.user
+    if user is None:
+        raise DomainError(_("This person has no login account."), code="no_account")
+    from rest_framework.authtoken.models import Token
+
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    Token.objects.filter(user=user).delete()
 
 
 @transaction.atomic
@@ -48,7 +64,12 @@ def person_account_grant(
     user.email = person.email
     user.first_name = person.name[:150]
     user.is_staff = CONSUMER_GROUP not in roles and "Administrator" in roles
+    user.is_active = True
     user.set_password(password)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
     user.full_clean(exclude=["password"])
     user.save()
     user.groups.set(Group.objects.filter(name__in=roles))

@@ -13,3 +13,12 @@ def join_if_list(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
+
+
+@register.filter
+def role_label(group_name: str) -> Any:
+    """A role group's name in the reader's language."""
+    from ..roles import role_by_group
+
+    role = role_by_group(str(group_name))
+    return role.label if role else group_name

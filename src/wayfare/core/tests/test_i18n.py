@@ -114,6 +114,7 @@ def _detail_pages() -> list[str]:
     pages = [r.get_absolute_url() for r in records]
     pages += [reverse(registry.get(type(r)).url_name("edit"), args=[r.pk]) for r in records]
     pages.append(reverse("analytics:explorer", args=[log.pk]))
+    pages.append(reverse("parties:person_account", args=[role.person.pk]))
     return pages
 
 
