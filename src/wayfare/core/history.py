@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+
+from .access import restrict
 
 KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 HIDDEN = {"updated", "created", "created_by"}
@@ -18,7 +21,26 @@ def _label(model: type[Model], name: str) -> Any:
         return name
 
 
-def history_entries(obj: Model, limit: int = 50) -> list[dict[str, Any]]:
+def _display(model: type[Model], name: str, value: Any, user: Any) -> Any:
+    """A changed value as a reader knows it: the choice's label, the related record's name (if the reader
+    may see it, else its number)."""
+    if value in (None, ""):
+        return value
+    try:
+        field: Any = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation and field.many_to_one and hasattr(field.related_model._default_manager, "restrict"):
+        related = restrict(field.related_model._default_manager.filter(pk=value), user, "view").first()
+        return related if related is not None else f"#{value}"
+    if field.is_relation and field.many_to_one:
+        return f"#{value}"
+    return value
+
+
+def history_entries(obj: Model, user: Any = None, limit: int = 50) -> list[dict[str, Any]]:
     manager = getattr(obj, "history", None)
     if manager is None:
         return []
@@ -34,8 +56,13 @@ def history_entries(obj: Model, limit: int = 50) -> list[dict[str, Any]]:
             for change in delta.changes:
                 if change.field in HIDDEN:
                     continue
+                model = type(obj)
                 changes.append(
-                    {"field": _label(type(obj), change.field), "old": change.old, "new": change.new}
+                    {
+                        "field": _label(model, change.field),
+                        "old": _display(model, change.field, change.old, user),
+                        "new": _display(model, change.field, change.new, user),
+                    }
                 )
         entries.append(
             {

@@ -144,7 +144,7 @@ class ResourceDetailView(ResourceView):
                 object=obj,
                 fields=_field_rows(obj, r.shown_fields),
                 related=related,
-                history=history_entries(obj),
+                history=history_entries(obj, request.user),
                 edit_url=reverse(r.url_name("edit"), args=[obj.pk]),
                 delete_url=reverse(r.url_name("delete"), args=[obj.pk]),
             ),

@@ -53,3 +53,16 @@ def test_relationship_manager_cannot_manage_logins(org_a):
     manager = UserFactory(username="rm", roles=["Relationship manager"])
     person = PersonFactory(organisation=org_a)
     assert client_for(manager).get(f"/parties/people/{person.pk}/account/").status_code == 403
+
+
+def test_history_names_related_records_and_choices(users, org_a, org_b):
+    person = PersonFactory(organisation=org_a, preferred_language="en")
+    client = client_for(users["staff"])
+    form = client.get(f"/parties/people/{person.pk}/edit/").context["form"]
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in form.initial.items() if v is not None}
+    data.update({"organisation": org_b.pk, "preferred_language": "ru"})
+    assert client.post(f"/parties/people/{person.pk}/edit/", data).status_code == 302
+    history = client.get(f"/parties/people/{person.pk}/").context["history"]
+    changes = {str(c["field"]): (c["old"], c["new"]) for c in history[0]["changes"]}
+    assert changes["organisation"] == (org_a, org_b)
+    assert changes["preferred language"] == ("English", "Русский")
