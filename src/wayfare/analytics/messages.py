@@ -27,6 +27,7 @@ TRANSLATED = {
     "bad_format": _("invalid timestamp format %(format)s: %(detail)s"),
     "bad_encoding": _("the file is not valid %(encoding)s text"),
     "not_found": _("no such file: %(path)s"),
+    "bad_row": _("malformed CSV row: %(detail)s"),
     "xes_malformed": _("the file is not well-formed XES: %(detail)s (line %(line)s)"),
     "xes_not_xes": _("the file holds no XES log element"),
     "xes_no_events": _("the log holds no event"),

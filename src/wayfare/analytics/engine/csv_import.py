@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "bad_format": "invalid timestamp format %(format)r: %(detail)s",
     "bad_encoding": "the file is not valid %(encoding)s text",
     "not_found": "no such file: %(path)s",
+    "bad_row": "malformed CSV row: %(detail)s",
 }
 
 SNIFF_BYTES = 64 * 1024
@@ -266,11 +267,46 @@ def _import_csv_utf8(
         return _normalise(con, source, dest, mapping, timestamp_format, timezone, report)
     except duckdb.Error as exc:
         text = str(exc)
-        if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
+        lowered = text.lower()
+        # DuckDB names invalid UTF-8 so; its dialect-sniffing errors merely mention "Encoding: utf-8".
+        if "invalid unicode" in lowered or "byte sequence" in lowered or "not valid utf" in lowered:
             raise _NotUtf8(text) from exc
         if "no such file" in text.lower() or "empty" in text.lower():
             raise EventLogImportError(MESSAGES["empty"]) from exc
+        rejected = _rejected_rows(con, path, delimiter)
+        if rejected:
+            count = len(rejected)
+            raise EventLogImportError(
+                MESSAGES["rows_failed"] % {"count": count}, rejected[:MAX_ERRORS], count
+            ) from exc
         raise EventLogImportError(MESSAGES["unreadable"] % {"detail": text.splitlines()[0]}) from exc
+
+
+def _rejected_rows(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str) -> list[RowError]:
+    """When the CSV reader gives up (a row with too many fields, an unterminated quote), read the file
+    again with the header's columns fixed and DuckDB's rejects table on, to name every bad line."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle, delimiter=delimiter), None)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
+    if not header:
+        return []
+    columns = "{" + ", ".join(f"{literal(name)}: 'VARCHAR'" for name in header) + "}"
+    try:
+        con.execute(
+            f"""SELECT count(*) FROM read_csv({literal(str(path))}, delim={literal(delimiter)}, header=true,
+                    quote='"', escape='"', auto_detect=false, columns={columns}, strict_mode=true,
+                    store_rejects=true, rejects_table='wf_rejects', rejects_scan='wf_reject_scans',
+                    ignore_errors=true)"""
+        ).fetchall()
+        rows = con.execute("SELECT line, column_name, error_message FROM wf_rejects ORDER BY line").fetchall()
+    except duckdb.Error:
+        return []
+    return [
+        RowError(int(line), MESSAGES["bad_row"] % {"detail": message}, column)
+        for line, column, message in rows
+    ]
 
 
 def _normalise(

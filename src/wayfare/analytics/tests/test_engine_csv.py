@@ -289,3 +289,20 @@ def test_property_dfg_and_variant_counts(tmp_path, rows):
         assert sum(analysis.start_activities().values()) == n_cases
         assert sum(analysis.end_activities().values()) == n_cases
         assert sum(len(v["variant"]) * v["cases"] for v in analysis.variants()) == len(rows)
+
+
+def test_malformed_rows_are_named_by_line(tmp_path):
+    source = tmp_path / "ragged.csv"
+    source.write_text(
+        "case,activity,time\n"
+        "c1,a,2024-01-01T10:00:00Z\n"
+        "c1,b,2024-01-01T11:00:00Z,extra\n"
+        "c2,a,2024-01-02T10:00:00Z\n"
+        'c2,"unterminated\n'
+    )
+    dest = tmp_path / "out.parquet"
+    with pytest.raises(EventLogImportError) as info:
+        import_csv(source, dest, ColumnMapping("case", "activity", "time"))
+    assert [e.line for e in info.value.errors] == [3, 5]
+    assert all("malformed CSV row" in e.reason for e in info.value.errors)
+    assert not dest.exists()
