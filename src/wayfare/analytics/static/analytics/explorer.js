@@ -147,8 +147,13 @@
     var keep = Math.max(1, Math.ceil(edges.length * (1 - state.slider / 100)));
     var shown = edges.slice(0, keep);
     var names = Object.keys(data.activities);
-    var starts = Object.keys(data.start_activities);
-    var ends = Object.keys(data.end_activities);
+    if (state.slider > 0) {  // hidden paths take the activities they alone connect with them
+      var kept = {};
+      shown.forEach(function (e) { kept[e.from] = kept[e.to] = true; });
+      names = names.filter(function (n) { return kept[n]; });
+    }
+    var starts = Object.keys(data.start_activities).filter(function (a) { return names.indexOf(a) >= 0; });
+    var ends = Object.keys(data.end_activities).filter(function (a) { return names.indexOf(a) >= 0; });
     var lay = layout(names, shown, starts);
     var maxCount = Math.max.apply(null, names.map(function (n) { return data.activities[n].events; }).concat([1]));
     var nodes = names.map(function (n) {
@@ -162,10 +167,17 @@
     nodes.push({ name: "▶ " + L.start, x: centre, y: 0, symbol: "circle", symbolSize: 36, itemStyle: { color: "#2e7d32" }, label: { show: true, position: "right" } });
     nodes.push({ name: "■ " + L.end, x: centre, y: (lay.maxRank + 1) * 100, symbol: "circle", symbolSize: 36, itemStyle: { color: "#c62828" }, label: { show: true, position: "right" } });
     var maxFreq = shown.length ? shown[0].frequency : 1;
+    var maxMean = Math.max.apply(null, shown.map(function (e) { return e.mean || 0; }).concat([1]));
+    function slowness(e) {  // green (quick) to red (slow), on a square-root scale of the mean time
+      var t = Math.sqrt((e.mean || 0) / maxMean);
+      return "rgb(" + Math.round(46 + 152 * t) + "," + Math.round(125 - 85 * t) + "," + Math.round(50 - 10 * t) + ")";
+    }
     var links = shown.map(function (e) {
       var label = state.mode === "frequency" ? number(e.frequency) : duration(e.mean);
+      var style = { width: 1 + 7 * e.frequency / maxFreq, curveness: e.from === e.to ? 0.6 : 0.2, opacity: 0.8 };
+      if (state.mode === "performance") style.color = slowness(e);
       return { source: e.from, target: e.to, value: e.frequency,
-        lineStyle: { width: 1 + 7 * e.frequency / maxFreq, curveness: e.from === e.to ? 0.6 : 0.2, opacity: 0.8 },
+        lineStyle: style,
         label: { show: true, formatter: label, fontSize: 10 } };
     });
     starts.forEach(function (a) { links.push({ source: "▶ " + L.start, target: a, value: data.start_activities[a], lineStyle: { type: "dashed" }, label: { show: true, formatter: number(data.start_activities[a]), fontSize: 10 } }); });
