@@ -11,6 +11,7 @@ import logging
 import time
 from typing import Any
 
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -31,15 +32,18 @@ def detect_format(filename: str) -> str:
 
 
 @transaction.atomic
-def event_log_create(*, actor: Any, source: UploadedFile | None = None, **fields: Any) -> EventLog:
+def event_log_create(
+    *, actor: Any, source: UploadedFile | File | None = None, enqueue: bool = True, **fields: Any
+) -> EventLog:
     """Register an event log from an uploaded file and queue its import (after the commit, so the worker
-    finds the row)."""
+    finds the row); with ``enqueue=False`` the caller runs the import itself (the command line)."""
     if source is not None:
         fields["source"] = source
         fields.setdefault("source_format", detect_format(source.name or ""))
     event_log = record_create(model=EventLog, actor=actor, data=fields)
     assert isinstance(event_log, EventLog)
-    transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
+    if enqueue:
+        transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
     return event_log
 
 
