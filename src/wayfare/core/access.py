@@ -16,12 +16,9 @@ goes through this function (usually as ``Model.objects.restrict(user, action)``)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import models
-
-if TYPE_CHECKING:
-    pass
 
 ACTIONS = ("view", "add", "change", "delete")
 CONSUMER_GROUP = "Consumer"

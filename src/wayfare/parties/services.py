@@ -53,8 +53,8 @@ def person_account_grant(
             _("A consumer account needs a person who belongs to an organisation."), code="no_organisation"
         )
     User = get_user_model()
-    user = person.user or User.objects.filter(username=username).first() or User(username=username)
-    if user.pk and Person.objects.filter(user_id=user.pk).exclude(pk=person.pk).exists():
+    user = person.user or User(username=username)
+    if User.objects.filter(username=username).exclude(pk=user.pk).exists():
         raise DomainError(
             _("The account %(username)s already belongs to another person."),
             code="account_taken",

@@ -62,3 +62,15 @@ def test_an_account_belongs_to_one_person():
             person=second, username="shared", password="pw-long-1", roles=["Consumer"], actor=SYSTEM
         )
     assert info.value.code == "account_taken"
+
+
+def test_an_existing_account_is_never_taken_over():
+    from .factories import UserFactory
+
+    UserFactory(username="admin", is_superuser=True)
+    with pytest.raises(DomainError) as info:
+        person_account_grant(
+            person=PersonFactory(), username="admin", password="pw-long-1", roles=["Consumer"], actor=SYSTEM
+        )
+    assert info.value.code == "account_taken"
+    assert get_user_model().objects.get(username="admin").is_superuser
