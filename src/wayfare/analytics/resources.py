@@ -31,6 +31,7 @@ register(
         related=[Related(DesignedJourney, "event_log")],
         detail_template="analytics/eventlog_detail.html",
         viewset_mixin=EventLogAnalysisActions,
+        step="journeys",
         importable=False,
         slug="event-logs",
     )
@@ -44,6 +45,7 @@ register(
         related=[Related(DesignedStage, "journey")],
         select_related=["event_log"],
         viewset_mixin=DesignedJourneyActions,
+        step="journeys",
         slug="designed-journeys",
     )
 )

@@ -2,6 +2,7 @@
 
 from importlib import import_module
 
+from wayfare.core.navigation import STEP_BY_SLUG
 from wayfare.core.resources import registry
 from wayfare.core.testing import ResourceTests
 
@@ -24,12 +25,4 @@ def test_declared_names_exist_on_the_model():
         field_names = {f.name for f in r.model._meta.get_fields()}
         for name in [*r.columns, *r.filters, *r.editable_fields]:
             assert name in field_names, f"{r.model.__name__}.{name}"
-        assert r.step is None or r.step in {
-            "explore",
-            "engage",
-            "offer",
-            "agree",
-            "onboard",
-            "cocreate",
-            "realize",
-        }
+        assert r.step is None or r.step in STEP_BY_SLUG, r.step
