@@ -4,13 +4,17 @@ A model's test class subclasses ``ResourceTests`` and supplies only its model, h
 by an organisation, and valid and invalid input. The battery then checks list, detail, add, edit, delete,
 export, import and the API, for anonymous users, staff without and with permission, a consumer of the
 owning organisation and a consumer of another organisation; that every declared filter works, every
-column sorts, and that the list's query count does not grow with the number of rows (no N+1).
+column sorts, and that the list's query count does not grow with the number of rows (no N+1) and matches
+the app's baseline in ``tests/query_counts.json``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -297,6 +301,14 @@ class ResourceTests:
         with CaptureQueriesContext(connection) as many:
             client.get(self.url("list"))
         assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+        # ... and equals the app's recorded baseline (tests/query_counts.json), so a new query is a
+        # decision: change the baseline in the same commit, with the reason in its message.
+        baseline_file = Path(import_module(f"wayfare.{self.resource.app_label}").__file__ or "").parent
+        baseline_file = baseline_file / "tests" / "query_counts.json"
+        baseline = json.loads(baseline_file.read_text()) if baseline_file.exists() else {}
+        key = f"{self.model.__name__}.list"
+        assert key in baseline, f"add {key!r}: {len(many)} to {baseline_file}"
+        assert len(many) == baseline[key], [q["sql"] for q in many.captured_queries]
 
     def test_csv_import_all_or_nothing(self, users, org_a):
         if not self.resource.importable:
