@@ -11,6 +11,16 @@ import pytest  # noqa: E402
 pytest_plugins = ["wayfare.core.testing"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached analysis answers must not outlive the test that made them (primary keys repeat)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -3,12 +3,14 @@ Parquet file), filtered as the request asks. Callers pass rows already narrowed 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -107,15 +109,96 @@ def event_log_analysis(event_log: EventLog, params: QueryDict | None = None) -> 
             yield analysis.filtered(flt)
 
 
-def event_log_overview(event_log: EventLog, params: QueryDict | None = None) -> dict[str, Any]:
+def _int_param(params: QueryDict, name: str, default: int | None, low: int, high: int) -> int | None:
+    raw = params.get(name, "")
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise DomainError(_("%(name)s must be a whole number."), code="bad_parameter", params={"name": name})
+    return max(low, min(int(raw), high))
+
+
+def _summary(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    return {
+        "summary": a.summary(),
+        "n_variants": a.n_variants(),
+        "case_durations": a.case_durations(),
+        "start_activities": a.start_activities(),
+        "end_activities": a.end_activities(),
+    }
+
+
+def _variants(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    limit = _int_param(params, "limit", None, 1, 100_000)
+    return {"n_variants": a.n_variants(), "variants": a.variants(limit)}
+
+
+def _dfg(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    return {
+        "edges": a.dfg(),
+        "activities": a.activity_counts(),
+        "start_activities": a.start_activities(),
+        "end_activities": a.end_activities(),
+    }
+
+
+def _durations(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    bins = _int_param(params, "bins", 30, 1, 200)
+    return {"case_durations": a.case_durations(), "histogram": a.duration_histogram(bins or 30)}
+
+
+def _activities(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    return {"activities": a.activity_counts(), "rework": a.rework()}
+
+
+def _attributes(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    return a.attribute_values(_int_param(params, "limit", 50, 1, 500) or 50)
+
+
+ANALYSES = {
+    "summary": _summary,
+    "variants": _variants,
+    "dfg": _dfg,
+    "durations": _durations,
+    "activities": _activities,
+    "attributes": _attributes,
+}
+# What the explorer page draws at once, computed on one materialisation of the log.
+EXPLORER_PARTS = ("summary", "variants", "dfg", "durations", "activities")
+CACHE_SECONDS = 600
+
+
+def _cache_key(event_log: EventLog, names: tuple[str, ...], params: QueryDict) -> str:
+    """Results are cached per log file version (its modification time), analysis and parameters."""
+    stat = event_log.parquet_path.stat()
+    version = f"{stat.st_mtime_ns}-{stat.st_size}"
+    query = json.dumps(sorted((k, params.getlist(k)) for k in params), ensure_ascii=False)
+    digest = hashlib.sha256(f"{names}|{query}".encode()).hexdigest()[:32]
+    return f"wayfare:analytics:{event_log.pk}:{version}:{digest}"
+
+
+def event_log_analyses(
+    event_log: EventLog, names: tuple[str, ...], params: QueryDict | None = None
+) -> dict[str, Any]:
+    """The named analyses of a ready log under the request's filters, as JSON-ready data.
+
+    All of them share one DuckDB session (the per-case sequences are built once); the answer is cached,
+    since a log's file never changes until it is imported again.
+    """
+    params = params or QueryDict()
+    unknown = [n for n in names if n not in ANALYSES]
+    if unknown:
+        raise ValueError(f"unknown analyses {unknown}")
+    if not event_log.is_ready:
+        raise DomainError(_("This event log is not imported yet."), code="not_ready")
+    key = _cache_key(event_log, names, params)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     with event_log_analysis(event_log, params) as analysis:
-        return {
-            "summary": analysis.summary(),
-            "n_variants": analysis.n_variants(),
-            "case_durations": analysis.case_durations(),
-            "start_activities": analysis.start_activities(),
-            "end_activities": analysis.end_activities(),
-        }
+        result = {name: ANALYSES[name](analysis, params) for name in names}
+    cache.set(key, result, CACHE_SECONDS)
+    return result
 
 
 def designed_journey_definition(journey: DesignedJourney) -> Any:

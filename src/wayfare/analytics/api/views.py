@@ -42,59 +42,48 @@ def _analysis_schema(summary: str, extra: list | None = None) -> Any:
 class EventLogAnalysisActions:
     """Custom read actions on the event-log viewset (the row is fetched through ``restrict()``)."""
 
-    def _run(self, request: Request, fn: Any) -> Response:
+    def _answer(self, request: Request, *names: str) -> Response:
         event_log = self.get_object()  # type: ignore[attr-defined]
-        with selectors.event_log_analysis(event_log, request.query_params) as analysis:
-            return Response(fn(analysis))
+        result = selectors.event_log_analyses(event_log, names, request.query_params)
+        return Response(result[names[0]] if len(names) == 1 else result)
 
     @_analysis_schema("Summary, case durations, start and end activities")
     @action(detail=True, methods=["get"])
     def summary(self, request: Request, pk: Any = None) -> Response:
-        return Response(selectors.event_log_overview(self.get_object(), request.query_params))  # type: ignore[attr-defined]
+        return self._answer(request, "summary")
 
     @_analysis_schema("Variants, most frequent first", [OpenApiParameter("limit", OpenApiTypes.INT)])
     @action(detail=True, methods=["get"])
     def variants(self, request: Request, pk: Any = None) -> Response:
-        limit = request.query_params.get("limit")
-        limit_value = int(limit) if limit and limit.isdigit() else None
-        return self._run(
-            request, lambda a: {"n_variants": a.n_variants(), "variants": a.variants(limit_value)}
-        )
+        return self._answer(request, "variants")
 
     @_analysis_schema("Directly-follows graph with frequency and performance (seconds)")
     @action(detail=True, methods=["get"])
     def dfg(self, request: Request, pk: Any = None) -> Response:
-        return self._run(
-            request,
-            lambda a: {
-                "edges": a.dfg(),
-                "activities": a.activity_counts(),
-                "start_activities": a.start_activities(),
-                "end_activities": a.end_activities(),
-            },
-        )
+        return self._answer(request, "dfg")
 
     @_analysis_schema("Case durations and their distribution", [OpenApiParameter("bins", OpenApiTypes.INT)])
     @action(detail=True, methods=["get"])
     def durations(self, request: Request, pk: Any = None) -> Response:
-        bins = request.query_params.get("bins", "30")
-        bins_value = max(1, min(int(bins), 200)) if bins.isdigit() else 30
-        return self._run(
-            request,
-            lambda a: {"case_durations": a.case_durations(), "histogram": a.duration_histogram(bins_value)},
-        )
+        return self._answer(request, "durations")
 
     @_analysis_schema("Activity counts and rework (activities repeated within a case)")
     @action(detail=True, methods=["get"])
     def activities(self, request: Request, pk: Any = None) -> Response:
-        return self._run(request, lambda a: {"activities": a.activity_counts(), "rework": a.rework()})
+        return self._answer(request, "activities")
 
     @_analysis_schema("Most frequent values of each attribute", [OpenApiParameter("limit", OpenApiTypes.INT)])
     @action(detail=True, methods=["get"])
     def attributes(self, request: Request, pk: Any = None) -> Response:
-        limit = request.query_params.get("limit", "50")
-        limit_value = max(1, min(int(limit), 500)) if limit.isdigit() else 50
-        return self._run(request, lambda a: a.attribute_values(limit_value))
+        return self._answer(request, "attributes")
+
+    @_analysis_schema(
+        "Everything the explorer draws at once (summary, variants, dfg, durations, activities)",
+        [OpenApiParameter("limit", OpenApiTypes.INT), OpenApiParameter("bins", OpenApiTypes.INT)],
+    )
+    @action(detail=True, methods=["get"])
+    def explorer(self, request: Request, pk: Any = None) -> Response:
+        return self._answer(request, *selectors.EXPLORER_PARTS)
 
     @_analysis_schema(
         "Conformance with a designed journey",

@@ -133,3 +133,33 @@ def test_attribute_values(users, log):
     data = api(client_for(users["staff"]), log, "attributes").json()
     assert data["resource"][0] == {"value": "ana", "events": 6, "cases": 3}
     assert {v["value"] for v in data["resource"]} == {"ana", "bo"}
+
+
+def test_explorer_bundle_equals_the_single_endpoints(users, log):
+    client = client_for(users["staff"])
+    bundle = api(client, log, "explorer", limit=2, start_activity="Book").json()
+    assert set(bundle) == {"summary", "variants", "dfg", "durations", "activities"}
+    for name in bundle:
+        assert bundle[name] == api(client, log, name, limit=2, start_activity="Book").json(), name
+    assert len(bundle["variants"]["variants"]) == 2
+    assert api(client, log, "variants", limit="many").status_code == 400
+
+
+def test_answers_are_cached_per_log_version(users, log, monkeypatch):
+    from wayfare.analytics import selectors
+
+    calls = []
+    original = selectors.event_log_analysis
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(selectors, "event_log_analysis", counting)
+    client = client_for(users["staff"])
+    first = api(client, log, "summary", end_activity="Return").json()
+    assert api(client, log, "summary", end_activity="Return").json() == first
+    assert len(calls) == 1
+    event_log_import_run(event_log_id=log.pk)  # a new file version is analysed afresh
+    api(client, log, "summary", end_activity="Return")
+    assert len(calls) == 2

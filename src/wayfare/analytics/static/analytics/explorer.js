@@ -62,7 +62,7 @@
   }
 
   function loadSummary() {
-    return get("summary").then(function (data) {
+    return part("summary").then(function (data) {
       var box = document.getElementById("summary");
       box.innerHTML = "";
       card(box, L.events, number(data.summary.events));
@@ -202,11 +202,11 @@
   }
 
   function loadMap() {
-    return get("dfg").then(function (data) { state.dfg = data; drawMap(); });
+    return part("dfg").then(function (data) { state.dfg = data; drawMap(); });
   }
 
   function loadVariants() {
-    return get("variants", "limit=" + config.variantLimit).then(function (data) {
+    return part("variants").then(function (data) {
       var body = document.querySelector("#variants tbody");
       body.innerHTML = "";
       data.variants.forEach(function (v, i) {
@@ -237,7 +237,7 @@
   }
 
   function loadDurations() {
-    return get("durations").then(function (data) {
+    return part("durations").then(function (data) {
       var h = data.histogram, labels = [];
       for (var i = 0; i < h.counts.length; i++) labels.push((h.edges[i] / 86400).toFixed(1) + "–" + (h.edges[i + 1] / 86400).toFixed(1));
       chart("durations").setOption({
@@ -253,7 +253,7 @@
   }
 
   function loadActivities() {
-    return get("activities").then(function (data) {
+    return part("activities").then(function (data) {
       var body = document.querySelector("#activities tbody");
       body.innerHTML = "";
       Object.keys(data.activities).sort(function (a, b) { return data.activities[b].events - data.activities[a].events; }).forEach(function (name) {
@@ -321,8 +321,13 @@
     refresh();
   }
 
+  // One request brings everything the page draws (the server builds the case sequences once).
+  var bundle = null;
+  function part(name) { return bundle.then(function (all) { return all[name]; }); }
+
   function refresh() {
     document.getElementById("explorer-error").hidden = true;
+    bundle = get("explorer", "limit=" + config.variantLimit);
     document.body.setAttribute("aria-busy", "true");
     return Promise.all([loadSummary(), loadAttributes(), loadMap(), loadVariants(), loadDurations(), loadActivities(), loadConformance()])
       .catch(showError)
