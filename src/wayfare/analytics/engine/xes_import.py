@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
 CASE, ACTIVITY, TIMESTAMP, RESOURCE = "case:concept:name", "concept:name", "time:timestamp", "org:resource"
 _ATTRIBUTE_TAGS = {"string", "date", "int", "float", "boolean", "id"}
 _PROGRESS_EVERY = 5000
+_BATCH_EVENTS = 100_000
 
 
 def _local(tag: str) -> str:
@@ -52,25 +53,37 @@ def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = Non
     total = source.stat().st_size
     stream, raw = _open(source)
     columns: dict[str, list[Any]] = {}
+    batches: list[pa.Table] = []  # finished batches as Arrow strings: far smaller than Python objects
     n_events = 0
+    in_batch = 0
     trace_attrs: dict[str, str] = {}
     trace_events: list[dict[str, str]] = []
     stack: list[str] = []
     saw_log = False
 
+    def flush_batch() -> None:
+        nonlocal in_batch
+        if in_batch:
+            batches.append(pa.table({key: pa.array(values, pa.string()) for key, values in columns.items()}))
+        columns.clear()
+        in_batch = 0
+
     def flush_trace() -> None:
-        nonlocal n_events
+        nonlocal n_events, in_batch
         for event in trace_events:
             row = {f"case:{k}": v for k, v in trace_attrs.items()} | event
             for key in row.keys() - columns.keys():
-                columns[key] = [None] * n_events
+                columns[key] = [None] * in_batch
             for key, values in columns.items():
                 values.append(row.get(key))
             n_events += 1
+            in_batch += 1
             if progress and n_events % _PROGRESS_EVERY == 0:
                 progress(raw.tell(), total)
         trace_events.clear()
         trace_attrs.clear()
+        if in_batch >= _BATCH_EVENTS:
+            flush_batch()
 
     current: dict[str, str] | None = None
     root: ET.Element | None = None
@@ -115,13 +128,17 @@ def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = Non
         raw.close()
     if not saw_log:
         raise EventLogImportError(MESSAGES["not_xes"])
+    flush_batch()
     if n_events == 0:
         raise EventLogImportError(MESSAGES["no_events"])
+    # Batches may know different attributes: missing ones become nulls.
+    table = pa.concat_tables(batches, promote_options="default")
     for key in (CASE, ACTIVITY, TIMESTAMP):
-        columns.setdefault(key, [None] * n_events)
+        if key not in table.column_names:
+            table = table.append_column(key, pa.nulls(table.num_rows, pa.string()))
     if progress:
         progress(total, total)
-    return pa.table({key: pa.array(values, pa.string()) for key, values in columns.items()})
+    return table
 
 
 def import_xes(

@@ -132,3 +132,15 @@ def test_helpdesk_as_xes_gives_pm4py_figures(tmp_path):
         assert report[key] == oracle[key], key
     assert report["start_activities"] == oracle["start_activities"]
     assert [v["cases"] for v in report["variants"][:10]] == [v["cases"] for v in oracle["top10_variants"]]
+
+
+def test_batches_with_different_attributes_are_joined(tmp_path, monkeypatch):
+    from wayfare.analytics.engine import xes_import
+
+    monkeypatch.setattr(xes_import, "_BATCH_EVENTS", 2)  # every trace ends a batch here
+    source = tmp_path / "log.xes"
+    source.write_text(SMALL)
+    table = xes_import.read_xes(source)
+    assert table.num_rows == 4
+    assert table.column("case:channel").to_pylist() == ["app", "app", "app", None]
+    assert table.column("vip").to_pylist() == [None, None, None, "true"]
