@@ -45,8 +45,8 @@ serve:
 	DEBUG=true $(WAYFARE) runserver $(HOST):$(PORT) --noreload
 
 lint: bootstrap
-	$(UV) run --locked ruff check src benchmarks conftest.py
-	$(UV) run --locked ruff format --check src benchmarks conftest.py
+	$(UV) run --locked ruff check src benchmarks tools conftest.py
+	$(UV) run --locked ruff format --check src benchmarks tools conftest.py
 	$(WAYFARE) makemigrations --check --dry-run -v1
 
 typecheck: bootstrap

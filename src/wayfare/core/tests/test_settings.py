@@ -29,12 +29,38 @@ def test_check_deploy_passes_with_production_variables(tmp_path):
         SECRET_KEY="a-long-random-production-secret-key-7f3e9a1c5b2d8e4f6a0c3b7d9e1f5a2c",
         DEBUG="false",
         ALLOWED_HOSTS="wayfare.example.org",
-        SECURE_SSL_REDIRECT="true",
-        SECURE_HSTS_SECONDS="31536000",
-        SESSION_COOKIE_SECURE="true",
         WAYFARE_DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_https_hardening_can_be_switched_off_behind_a_terminating_proxy(tmp_path):
+    code = (
+        "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS)"
+    )
+    env = {
+        "WAYFARE_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "wayfare.settings",
+        "SECRET_KEY": "a-long-random-production-secret-key-7f3e9a1c5b2d8e4f6a0c3b7d9e1f5a2c",
+        "DEBUG": "false",
+    }
+    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT"}}
+    deployed = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert deployed.stdout.split() == ["True", "31536000"], deployed.stderr
+    relaxed = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={**base, **env, "SECURE_SSL_REDIRECT": "false", "SECURE_HSTS_SECONDS": "0"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert relaxed.stdout.split() == ["False", "0"], relaxed.stderr
 
 
 def test_check_deploy_flags_the_development_key(tmp_path):
