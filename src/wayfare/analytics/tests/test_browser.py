@@ -28,12 +28,21 @@ def test_process_map_and_slider(live_server, page):
         numbers = re.findall(r"\d+", page.locator("#map-caption").inner_text())
         return int(numbers[0]), int(numbers[1])
 
+    def boxes() -> int:  # activity boxes plus the start and end circles the map draws
+        return page.evaluate(
+            "() => echarts.getInstanceByDom(document.getElementById('process-map')).getOption()"
+            ".series.find(s => s.name === 'activities').data.length"
+        )
+
     all_paths, total = shown()
     assert all_paths == total == 5  # the five directly-follows pairs of the small log
+    activities = page.evaluate("() => document.querySelectorAll('#activities tbody tr').length")
+    assert activities > 0 and boxes() == activities + 2
     page.locator("#edge-slider").fill("80")
     assert page.locator("#edge-slider-value").inner_text() == "80%"
     fewer, total_after = shown()
     assert total_after == total and fewer < all_paths
+    assert boxes() < activities + 2  # activities only the hidden paths reached go with them
     assert page.locator("#variants tbody tr").count() == 3
 
     # One click turns the most frequent variant into a designed path and shows its conformance.

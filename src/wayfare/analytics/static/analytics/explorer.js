@@ -25,6 +25,14 @@
     if (m > 0) return m + " " + L.min;
     return s + " " + L.s;
   }
+  function shortDuration(seconds) {  // one unit, at most one decimal: what fits on a path of the map
+    if (seconds === null || seconds === undefined) return "—";
+    function one(x) { return Number(x).toLocaleString(document.documentElement.lang, { maximumFractionDigits: x >= 10 ? 0 : 1 }); }
+    if (seconds >= 86400) return one(seconds / 86400) + " " + L.d;
+    if (seconds >= 3600) return one(seconds / 3600) + " " + L.h;
+    if (seconds >= 60) return Math.round(seconds / 60) + " " + L.min;
+    return Math.round(seconds) + " " + L.s;
+  }
   function number(n) { return n === null || n === undefined ? "—" : Number(n).toLocaleString(document.documentElement.lang); }
   function percent(x) { return (x * 100).toFixed(1) + "%"; }
   function query() {
@@ -52,7 +60,12 @@
     if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: "canvas" });
     return charts[id];
   }
-  window.addEventListener("resize", function () { Object.values(charts).forEach(function (c) { c.resize(); }); });
+  var redraw = null;
+  window.addEventListener("resize", function () {
+    Object.values(charts).forEach(function (c) { c.resize(); });
+    clearTimeout(redraw);
+    redraw = setTimeout(function () { drawMap(); }, 200);  // the map's width follows the page's
+  });
 
   function card(container, label, value) {
     var article = el("article");
@@ -97,49 +110,6 @@
     });
   }
 
-  // Process map layout: keep the most frequent edges that do not close a cycle (a greedy feedback-arc
-  // set), then rank every activity by its longest path from the start in that acyclic graph.
-  function layout(nodes, edges, starts) {
-    var succ = {};
-    nodes.forEach(function (n) { succ[n] = []; });
-    function reaches(a, b) {
-      var seen = {}, stack = [a];
-      while (stack.length) {
-        var x = stack.pop();
-        if (x === b) return true;
-        if (seen[x]) continue;
-        seen[x] = true;
-        (succ[x] || []).forEach(function (y) { stack.push(y); });
-      }
-      return false;
-    }
-    edges.slice().sort(function (a, b) { return b.frequency - a.frequency; }).forEach(function (e) {
-      if (e.from !== e.to && succ[e.from] && succ[e.to] && !reaches(e.to, e.from)) succ[e.from].push(e.to);
-    });
-    var rank = {};
-    function longest(n, depth) {
-      if (depth > nodes.length) return;
-      if (rank[n] !== undefined && rank[n] >= depth) return;
-      rank[n] = depth;
-      succ[n].forEach(function (m) { longest(m, depth + 1); });
-    }
-    var indegree = {};
-    nodes.forEach(function (n) { succ[n].forEach(function (m) { indegree[m] = (indegree[m] || 0) + 1; }); });
-    nodes.filter(function (n) { return !indegree[n]; }).forEach(function (n) { longest(n, 1); });
-    var maxRank = 1, perRank = {}, pos = {};
-    nodes.forEach(function (n) { if (rank[n] === undefined) rank[n] = 1; maxRank = Math.max(maxRank, rank[n]); });
-    nodes.slice().sort(function (a, b) { return (state.dfg.activities[b].events) - (state.dfg.activities[a].events); })
-      .forEach(function (n) {
-        var r = rank[n];
-        perRank[r] = (perRank[r] || 0) + 1;
-        pos[n] = [perRank[r] * 240, r * 100];
-      });
-    var widest = Math.max.apply(null, Object.keys(perRank).map(function (k) { return perRank[k]; }));
-    // centre each rank horizontally
-    nodes.forEach(function (n) { pos[n][0] += (widest - perRank[rank[n]]) * 120; });
-    return { pos: pos, maxRank: maxRank, widest: widest };
-  }
-
   function drawMap() {
     var data = state.dfg;
     if (!data) return;
@@ -152,52 +122,65 @@
       shown.forEach(function (e) { kept[e.from] = kept[e.to] = true; });
       names = names.filter(function (n) { return kept[n]; });
     }
-    var starts = Object.keys(data.start_activities).filter(function (a) { return names.indexOf(a) >= 0; });
-    var ends = Object.keys(data.end_activities).filter(function (a) { return names.indexOf(a) >= 0; });
-    var lay = layout(names, shown, starts);
-    var maxCount = Math.max.apply(null, names.map(function (n) { return data.activities[n].events; }).concat([1]));
-    var nodes = names.map(function (n) {
-      var count = data.activities[n].events;
-      return { name: n, x: lay.pos[n][0], y: lay.pos[n][1], symbol: "roundRect", symbolSize: [170, 44],
-        value: count, label: { show: true, formatter: n + "\n" + number(count), fontSize: 11,
-          color: count / maxCount > 0.45 ? "#fff" : "#10243e" },
-        itemStyle: { color: "rgba(30,111,217," + (0.15 + 0.85 * count / maxCount).toFixed(2) + ")", borderColor: "#1e6fd9" } };
-    });
-    var centre = (lay.widest + 1) * 120;
-    nodes.push({ name: "▶ " + L.start, x: centre, y: 0, symbol: "circle", symbolSize: 36, itemStyle: { color: "#2e7d32" }, label: { show: true, position: "right" } });
-    nodes.push({ name: "■ " + L.end, x: centre, y: (lay.maxRank + 1) * 100, symbol: "circle", symbolSize: 36, itemStyle: { color: "#c62828" }, label: { show: true, position: "right" } });
+    var activities = {};
+    names.forEach(function (n) { activities[n] = data.activities[n]; });
+    function only(counts) {
+      var out = {};
+      Object.keys(counts).forEach(function (a) { if (activities[a]) out[a] = counts[a]; });
+      return out;
+    }
     var maxFreq = shown.length ? shown[0].frequency : 1;
     var maxMean = Math.max.apply(null, shown.map(function (e) { return e.mean || 0; }).concat([1]));
     function slowness(e) {  // green (quick) to red (slow), on a square-root scale of the mean time
       var t = Math.sqrt((e.mean || 0) / maxMean);
       return "rgb(" + Math.round(46 + 152 * t) + "," + Math.round(125 - 85 * t) + "," + Math.round(50 - 10 * t) + ")";
     }
-    var links = shown.map(function (e) {
-      var label = state.mode === "frequency" ? number(e.frequency) : duration(e.mean);
-      var style = { width: 1 + 7 * e.frequency / maxFreq, curveness: e.from === e.to ? 0.6 : 0.2, opacity: 0.8 };
-      if (state.mode === "performance") style.color = slowness(e);
-      return { source: e.from, target: e.to, value: e.frequency,
-        lineStyle: style,
-        label: { show: true, formatter: label, fontSize: 10 } };
+    var performance = state.mode === "performance";
+    var items = shown.map(function (e) {
+      var count = number(e.frequency), time = shortDuration(e.mean);
+      // the layout keeps room for the longer of both labels, so switching modes moves nothing
+      return { from: e.from, to: e.to, frequency: e.frequency, edge: e, width: 1 + 7 * e.frequency / maxFreq,
+        label: performance ? time : count, room: count.length > time.length ? count : time,
+        color: performance ? slowness(e) : null };
     });
-    starts.forEach(function (a) { links.push({ source: "▶ " + L.start, target: a, value: data.start_activities[a], lineStyle: { type: "dashed" }, label: { show: true, formatter: number(data.start_activities[a]), fontSize: 10 } }); });
-    ends.forEach(function (a) { links.push({ source: a, target: "■ " + L.end, value: data.end_activities[a], lineStyle: { type: "dashed" }, label: { show: true, formatter: number(data.end_activities[a]), fontSize: 10 } }); });
+    // Dashed paths from Start and to End are drawn for activities that open or close at least 1% of
+    // the cases (rarer ones would stretch the map with long lines); every count is in the tooltips.
+    var totalCases = Object.keys(data.start_activities).reduce(function (t, a) { return t + data.start_activities[a]; }, 0);
+    function common(counts) {
+      var out = only(counts);
+      Object.keys(out).forEach(function (a) { if (out[a] < 0.01 * totalCases) delete out[a]; });
+      return out;
+    }
+    var starts = common(data.start_activities), ends = common(data.end_activities);
+    var g = WayfareProcessMap.layout({
+      activities: activities, edges: items, starts: starts, ends: ends,
+      count: function (n) { return number(data.activities[n].events); },
+      startsLabelled: function (a) { return number(starts[a]); },
+      endsLabelled: function (a) { return number(ends[a]); },
+      startLabel: L.start, endLabel: L.end,
+    });
     var box = document.getElementById("process-map");
-    box.style.height = Math.max(420, (lay.maxRank + 2) * 90) + "px";
+    var drawn = WayfareProcessMap.option(g, box.parentNode.clientWidth || 800, {
+      edge: function (item) {
+        var e = item.edge;
+        if (!e) return number(item.frequency) + " " + L.cases.toLowerCase();
+        return e.from + " → " + e.to + "<br>" + L.cases + ": " + number(e.frequency) + "<br>" +
+          L.meanTime + ": " + duration(e.mean) + "<br>" + L.medianTime + ": " + duration(e.median);
+      },
+      node: function (n) {
+        if (n.kind !== "activity") return n.label;
+        var text = n.id + "<br>" + L.events + ": " + number(n.events);
+        if (data.start_activities[n.id]) text += "<br>" + L.startsHere + ": " + number(data.start_activities[n.id]);
+        if (data.end_activities[n.id]) text += "<br>" + L.endsHere + ": " + number(data.end_activities[n.id]);
+        return n.loop ? text + "<br>" + L.repeated + ": " + number(n.loop.frequency) + " · " + duration(n.loop.edge.mean) : text;
+      },
+    });
+    box.style.height = drawn.height + "px";
+    box.style.width = drawn.width + "px";
     chart("process-map").resize();
-    chart("process-map").setOption({
-      tooltip: { formatter: function (p) {
-        if (p.dataType === "edge") {
-          var e = data.edges.find(function (x) { return x.from === p.data.source && x.to === p.data.target; });
-          if (!e) return p.data.source + " → " + p.data.target + ": " + number(p.data.value);
-          return e.from + " → " + e.to + "<br>" + L.cases + ": " + number(e.frequency) + "<br>" + L.meanDuration.split(" ")[0] + ": " + duration(e.mean) + " · " + duration(e.median);
-        }
-        return p.name + (p.value ? ": " + number(p.value) : "");
-      } },
-      animation: false,
-      series: [{ type: "graph", layout: "none", roam: true, draggable: true, edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9,
-        data: nodes, links: links, lineStyle: { color: "source" }, emphasis: { focus: "adjacency" } }]
-    }, true);
+    chart("process-map").setOption(drawn.option, true);
+    // a map wider than the page scrolls; it opens where the journeys start
+    box.parentNode.scrollLeft = Math.max(0, drawn.startX - box.parentNode.clientWidth / 2);
     document.getElementById("map-caption").textContent = fmt(L.pathsShown, { shown: shown.length, total: edges.length });
   }
 
