@@ -5,9 +5,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import django_tables2 as tables
+from django.db import models
+from django.utils.formats import number_format
 
 if TYPE_CHECKING:
     from .resources import Resource
+
+
+class CountColumn(tables.Column):
+    """Whole numbers with the language's digit grouping (21,348 · 21 348), right-aligned."""
+
+    attrs = {"td": {"class": "num"}, "th": {"class": "num"}}  # noqa: RUF012
+
+    def render(self, value: int) -> str:
+        return number_format(value, force_grouping=True)
+
+    def value(self, value: int) -> int:  # exports keep the plain number
+        return value
 
 
 class WayfareTable(tables.Table):
@@ -22,6 +36,13 @@ def build_table(resource: Resource) -> type:
     if columns:
         # The first column links to the record's detail page.
         attrs[columns[0]] = tables.Column(linkify=True)
+    for name in columns[1:]:
+        try:
+            field = resource.model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - a column may be a property or an annotation
+            continue
+        if isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
+            attrs[name] = CountColumn(verbose_name=field.verbose_name)
     meta = type(
         "Meta", (WayfareTable.Meta,), {"model": resource.model, "fields": columns, "sequence": columns}
     )

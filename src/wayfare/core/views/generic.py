@@ -11,10 +11,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ForeignKey, Model, ProtectedError, RestrictedError
+from django.db.models import ForeignKey, IntegerField, Model, ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
@@ -107,6 +108,8 @@ def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
             value = getattr(obj, f"get_{name}_display")()
         else:
             value = getattr(obj, name)
+            if isinstance(field, IntegerField) and not field.primary_key and value is not None:
+                value = number_format(value, force_grouping=True)
         link = None
         if isinstance(field, ForeignKey) and value is not None:
             target = registry.find(type(value))
