@@ -28,6 +28,10 @@ TRANSLATED = {
     "bad_encoding": _("the file is not valid %(encoding)s text"),
     "not_found": _("no such file: %(path)s"),
     "bad_row": _("malformed CSV row: %(detail)s"),
+    "timestamp_hint": _(
+        "%(count)s rows could not be imported: their timestamps are not ISO 8601 but match the format "
+        "%(formats)s; state the timestamp format"
+    ),
     "xes_malformed": _("the file is not well-formed XES: %(detail)s (line %(line)s)"),
     "xes_not_xes": _("the file holds no XES log element"),
     "xes_no_events": _("the log holds no event"),

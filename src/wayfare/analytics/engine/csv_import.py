@@ -46,7 +46,14 @@ MESSAGES: dict[str, str] = {
     "bad_encoding": "the file is not valid %(encoding)s text",
     "not_found": "no such file: %(path)s",
     "bad_row": "malformed CSV row: %(detail)s",
+    "timestamp_hint": "%(count)d rows could not be imported: their timestamps are not ISO 8601 but match "
+    "the format %(formats)s; state the timestamp format",
 }
+
+# Formats tried on unparseable timestamps when none was stated, to tell the user which one to state.
+_DATES = [f"%d{s}%m{s}%Y" for s in "/-."] + [f"%m{s}%d{s}%Y" for s in "/-."] + ["%Y/%m/%d", "%Y.%m.%d"]
+_TIMES = ["%H:%M:%S", "%H:%M", "%H:%M:%S.%f", "%I:%M:%S %p", "%I:%M %p"]
+GUESSED_FORMATS = [f"{d} {t}" for d in _DATES for t in _TIMES] + _DATES
 
 SNIFF_BYTES = 64 * 1024
 TRANSCODE_CHUNK = 4 * 1024 * 1024
@@ -333,7 +340,7 @@ def _normalise(
         execute_with_progress(con, copy, lambda f: report.phase(0.3 if report.done else 0.0, 0.9, f))
         stats = _stats(con, tmp)
         if stats["failed"]:
-            _raise_row_errors(con, source, mapping, ts_sql, stats["failed"])
+            _raise_row_errors(con, source, mapping, ts_sql, stats["failed"], timestamp_format)
         attributes = [
             c for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(str(tmp))})").fetchall()
         ]
@@ -431,7 +438,12 @@ def _stats(con: duckdb.DuckDBPyConnection, parquet: Path) -> dict:
 
 
 def _raise_row_errors(
-    con: duckdb.DuckDBPyConnection, source: _Source, mapping: ColumnMapping, ts_sql: str, failed: int
+    con: duckdb.DuckDBPyConnection,
+    source: _Source,
+    mapping: ColumnMapping,
+    ts_sql: str,
+    failed: int,
+    timestamp_format: str | None,
 ) -> None:
     """Describe the failing rows (second read of the source, only on failure) and raise."""
     newlines = (
@@ -461,7 +473,23 @@ def _raise_row_errors(
     for line, case, activity, raw_ts, parsed in rows:
         errors.extend(_row_errors(int(line), case, activity, raw_ts, parsed is not None, mapping))
     errors = errors[:MAX_ERRORS]
-    raise EventLogImportError(MESSAGES["rows_failed"] % {"count": failed}, errors, failed)
+    bad = [raw for _, _, _, raw, parsed in rows if raw and raw.strip() and parsed is None]
+    formats = guess_timestamp_formats(con, bad[:200]) if timestamp_format is None and bad else []
+    if formats:
+        message = MESSAGES["timestamp_hint"] % {"count": failed, "formats": " / ".join(formats)}
+    else:
+        message = MESSAGES["rows_failed"] % {"count": failed}
+    raise EventLogImportError(message, errors, failed)
+
+
+def guess_timestamp_formats(con: duckdb.DuckDBPyConnection, values: list[str]) -> list[str]:
+    """The formats of :data:`GUESSED_FORMATS` that read every one of ``values`` (several when the values
+    cannot tell day-first from month-first), for a hint; empty when none does."""
+    checks = ", ".join(
+        f"count(*) FILTER (WHERE try_strptime(trim(v), {literal(fmt)}) IS NULL)" for fmt in GUESSED_FORMATS
+    )
+    misses = con.execute(f"SELECT {checks} FROM (SELECT unnest(?::VARCHAR[]) AS v)", [values]).fetchone()
+    return [fmt for fmt, miss in zip(GUESSED_FORMATS, misses or (), strict=True) if miss == 0]
 
 
 def _row_errors(

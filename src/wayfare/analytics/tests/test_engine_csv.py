@@ -196,6 +196,31 @@ def test_bad_rows_are_reported_with_lines_and_nothing_is_written(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.csv"]
 
 
+def test_unstated_day_first_format_is_named_in_the_error(tmp_path):
+    src = write(
+        tmp_path / "log.csv",
+        "Incident ID;Activity;DateStamp\nIM1;Open;07-01-2013 08:17:17\nIM1;Close;13-01-2013 09:00:00\n",
+    )
+    mapping = ColumnMapping("Incident ID", "Activity", "DateStamp")
+    with pytest.raises(EventLogImportError) as info:
+        import_csv(src, tmp_path / "log.parquet", mapping)
+    assert info.value.message == MESSAGES["timestamp_hint"] % {"count": 2, "formats": "%d-%m-%Y %H:%M:%S"}
+    # stated, the same file imports
+    result = import_csv(src, tmp_path / "log.parquet", mapping, timestamp_format="%d-%m-%Y %H:%M:%S")
+    assert result.first_timestamp == "2013-01-07T08:17:17Z"
+
+
+def test_ambiguous_dates_name_both_formats_and_garbage_names_none(tmp_path):
+    src = write(tmp_path / "log.csv", "case,activity,time\nc,a,07/01/2013 08:17\nc,b,08/01/2013 09:00\n")
+    with pytest.raises(EventLogImportError) as info:
+        import_csv(src, tmp_path / "log.parquet", MAPPING)
+    assert "%d/%m/%Y %H:%M / %m/%d/%Y %H:%M" in info.value.message
+    src = write(tmp_path / "bad.csv", "case,activity,time\nc,a,yesterday\nc,b,07/01/2013 08:17\n")
+    with pytest.raises(EventLogImportError) as info:
+        import_csv(src, tmp_path / "log.parquet", MAPPING)
+    assert info.value.message == MESSAGES["rows_failed"] % {"count": 2}
+
+
 def test_missing_mapped_column_is_one_clear_error(tmp_path):
     src = write(tmp_path / "log.csv", "case,activity,time\nc,a,2024-01-01T10:00:00\n")
     with pytest.raises(EventLogImportError) as info:

@@ -26,3 +26,10 @@ def test_values_survive_translation():
 
 def test_unknown_text_is_unchanged():
     assert translate_engine_message("something else entirely") == "something else entirely"
+
+
+def test_timestamp_hint_keeps_the_format_in_every_language():
+    text = MESSAGES["timestamp_hint"] % {"count": 3, "formats": "%d/%m/%Y %H:%M"}
+    with translation.override("zh-hans"):
+        translated = translate_engine_message(text)
+    assert translated != text and "%d/%m/%Y %H:%M" in translated and "3" in translated
