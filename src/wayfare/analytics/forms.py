@@ -19,11 +19,14 @@ class EventLogForm(RestrictedModelForm):
     """Upload and column mapping of an event log. CSV needs the mapping; XES carries its own."""
 
     timezone = forms.ChoiceField(
-        label=_("time zone"),
+        label=_("Time zone"),
         choices=_zones,
         initial="UTC",
         help_text=_("Times without a zone are taken in this zone."),
     )
+
+    class Media:
+        js = ["analytics/import-form.js"]
 
     class Meta:
         model = EventLog
@@ -37,7 +40,14 @@ class EventLogForm(RestrictedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["source"].required = not (self.instance and self.instance.pk and self.instance.source)
         self.fields["source"].help_text = _("CSV (any delimiter and encoding) or XES / XES.gz.")
-        self.fields["source"].widget.attrs["accept"] = ".csv,.txt,.tsv,.xes,.gz"
+        self.fields["source"].widget.attrs.update(
+            {
+                "accept": ".csv,.txt,.tsv,.xes,.gz",
+                # read by import-form.js, which offers the file's columns once it is chosen
+                "data-preview-label": _("The first rows of the file (delimiter %(delimiter)s):"),
+                "data-tab-label": _("tab"),
+            }
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -50,3 +50,37 @@ def test_process_map_and_slider(live_server, page):
     page.wait_for_selector("#deviations tbody tr")
     assert page.locator("#journey-select option").count() == 1
     assert "33.3%" in page.locator("#conformance-summary").inner_text()  # one of the three cases conforms
+
+
+def test_upload_offers_the_files_columns_and_imports(live_server, page, tmp_path):
+    """An analyst picks a semicolon CSV with spaced column names: the form offers its columns, guesses
+    the mapping, shows the first rows, and the upload imports (through the form's multipart encoding)."""
+    UserFactory(username="tomas", roles=["Analyst"])
+    src = tmp_path / "tickets.csv"
+    src.write_text(
+        "Incident ID;Activity Type;Date Stamp;Assignment Group\n"
+        "IM1;Open;07/01/2013 08:17;TEAM1\nIM1;Close;07/01/2013 09:00;TEAM2\n"
+        "IM2;Open;08/01/2013 10:00;TEAM1\nIM2;Reopen;09/01/2013 10:00;TEAM1\nIM2;Close;13/01/2013 11:00;TEAM2\n",
+        encoding="utf-8",
+    )
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "tomas")
+    page.fill("input[name=password]", "pw")
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/analytics/event-logs/add/")
+    page.set_input_files("input[name=source]", str(src))
+    page.wait_for_selector("#csv-preview table")
+    assert page.input_value("[name=name]") == "tickets"
+    assert page.input_value("[name=case_column]") == "Incident ID"
+    assert page.input_value("[name=activity_column]") == "Activity Type"
+    assert page.input_value("[name=timestamp_column]") == "Date Stamp"
+    assert page.input_value("[name=resource_column]") == "Assignment Group"
+    assert page.locator("#csv-preview tr").count() == 6  # header and five rows
+    page.fill("[name=timestamp_format]", "%d/%m/%Y %H:%M")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("#import-status")
+    assert "5" in page.locator("main").inner_text()
+    from wayfare.analytics.models import EventLog
+
+    log = EventLog.objects.get(name="tickets")
+    assert (log.status, log.events, log.cases) == ("ready", 5, 2)
