@@ -1,7 +1,7 @@
 from wayfare.core.resources import Related, Resource, register
 
 from .api.views import DesignedJourneyActions, EventLogAnalysisActions
-from .forms import EventLogForm
+from .forms import DesignedStageForm, EventLogForm
 from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
 from .services import event_log_create, event_log_delete, event_log_update
 
@@ -52,10 +52,11 @@ register(
 register(
     Resource(
         DesignedStage,
-        columns=["journey", "position", "name", "activities", "optional"],
+        columns=["name", "position", "activities", "optional", "journey"],
         filters=["journey", "optional"],
         search=["name", "activities"],
         select_related=["journey", "journey__event_log"],
+        form=DesignedStageForm,
         slug="designed-stages",
     )
 )

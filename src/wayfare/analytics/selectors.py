@@ -201,6 +201,13 @@ def event_log_analyses(
     return result
 
 
+def event_log_activity_names(event_log: EventLog) -> list[str]:
+    """The activities a ready log holds, by name (empty while it is not imported)."""
+    if not event_log.is_ready:
+        return []
+    return sorted(event_log_analyses(event_log, ("activities",))["activities"]["activities"])
+
+
 def designed_journey_definition(journey: DesignedJourney) -> Any:
     from .engine.conformance import DesignedJourney as EngineJourney
     from .engine.conformance import DesignedStage as EngineStage

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING
 
 import django_tables2 as tables
 from django.db import models
+from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import number_format
+from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 
 if TYPE_CHECKING:
     from .resources import Resource
@@ -21,6 +24,16 @@ class CountColumn(tables.Column):
         return number_format(value, force_grouping=True)
 
     def value(self, value: int) -> int:  # exports keep the plain number
+        return value
+
+
+class LinesColumn(tables.Column):
+    """Text kept one item per line (a stage's activities) keeps its lines in the cell."""
+
+    def render(self, value: str) -> SafeString:
+        return linebreaksbr(value, autoescape=True)
+
+    def value(self, value: str) -> str:
         return value
 
 
@@ -42,7 +55,9 @@ def build_table(resource: Resource) -> type:
         except Exception:  # noqa: BLE001 - a column may be a property or an annotation
             continue
         if isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
-            attrs[name] = CountColumn(verbose_name=field.verbose_name)
+            attrs[name] = CountColumn(verbose_name=capfirst(field.verbose_name))
+        elif isinstance(field, models.TextField):
+            attrs[name] = LinesColumn(verbose_name=capfirst(field.verbose_name))
     meta = type(
         "Meta", (WayfareTable.Meta,), {"model": resource.model, "fields": columns, "sequence": columns}
     )

@@ -1,5 +1,8 @@
 """The standard battery for the analytics registers (backstage: consumers get 403), plus uploads."""
 
+import html
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -118,3 +121,37 @@ def test_an_activity_belongs_to_one_stage_only(users):
     )
     assert response.status_code == 400
     assert "Book" in str(response.context["form"].errors)
+
+
+@pytest.mark.django_db
+def test_stages_are_added_from_the_journey_page_one_after_another(users, django_capture_on_commit_callbacks):
+    """The journey page's "add" opens the stage form pinned to the journey, numbered after the last
+    stage and listing the log's activities; "save and add another" comes back to it, "save" returns to
+    the journey."""
+    from wayfare.analytics.services import event_log_import_run
+
+    journey = DesignedJourneyFactory()
+    event_log_import_run(event_log_id=journey.event_log.pk)
+    DesignedStageFactory(journey=journey, position=1, activities="Book")
+    client = client_for(users["staff"])
+    page = client.get(journey.get_absolute_url()).content.decode()
+    add_url = html.unescape(re.search(r'href="(/analytics/designed-stages/add/\?[^"]+)"', page).group(1))
+    form = client.get(add_url).context["form"]
+    assert form.initial["position"] == 2
+    assert "Pick up" in str(form.fields["activities"].help_text)
+    data = {"journey": journey.pk, "position": 2, "name": "Pick up", "activities": "Pick up"}
+    again = client.post(add_url, {**data, "_addanother": "1"})
+    assert again.status_code == 302 and again["Location"] == add_url
+    assert client.get(add_url).context["form"].initial["position"] == 3
+    done = client.post(add_url, {**data, "position": 3, "name": "Return", "activities": "Return"})
+    assert done["Location"] == journey.get_absolute_url()
+    assert list(journey.stages.values_list("position", flat=True)) == [1, 2, 3]
+
+
+@pytest.mark.django_db
+def test_next_must_stay_on_this_site(users):
+    client = client_for(users["staff"])
+    journey = DesignedJourneyFactory()
+    data = {"journey": journey.pk, "position": 1, "name": "Book", "activities": "Book"}
+    response = client.post("/analytics/designed-stages/add/?next=https://evil.example/", data)
+    assert response.status_code == 302 and not response["Location"].startswith("https://evil")

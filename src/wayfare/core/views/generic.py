@@ -7,6 +7,7 @@ a missing model permission answers 403; a row outside ``restrict()`` answers 404
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -16,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
@@ -77,14 +79,16 @@ class ResourceListView(ResourceView):
         r = self.resource
         filterset = r.filterset_class(request.GET or None, queryset=self.queryset(), request=request)
         queryset = filterset.qs if filterset.is_bound else filterset.queryset
-        table = r.table_class(queryset, request=request)
+        embedded = request.GET.get("embedded") == "1"
+        # A table embedded in a parent's page leaves out the column that would only repeat the parent.
+        pinned = [c for c in r.columns[1:] if c in request.GET] if embedded else []
+        table = r.table_class(queryset, request=request, exclude=pinned)
         export_format = request.GET.get("_export")
         if export_format in EXPORT_FORMATS:
             RequestConfig(request, paginate=False).configure(table)
             exporter = TableExport(export_format, table)
             return exporter.response(f"{r.url_slug}.{export_format}")
         RequestConfig(request, paginate={"per_page": 25}).configure(table)
-        embedded = request.GET.get("embedded") == "1"
         context = self.context(
             table=table,
             filterset=filterset,
@@ -96,6 +100,16 @@ class ResourceListView(ResourceView):
         if embedded or getattr(request, "htmx", False):
             return render(request, "generic/results.html", context)
         return render(request, self.template_name, context)
+
+
+def _next_url(request: HttpRequest) -> str | None:
+    """Where a form returns after saving (``?next=``, e.g. the parent record's page), if it is ours."""
+    url = request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return None
 
 
 def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
@@ -136,7 +150,9 @@ class ResourceDetailView(ResourceView):
                     {
                         "resource": rel_resource,
                         "url": reverse(rel_resource.url_name("list")) + f"?embedded=1&{rel.field}={obj.pk}",
-                        "add_url": reverse(rel_resource.url_name("add")) + f"?{rel.field}={obj.pk}",
+                        "add_url": reverse(rel_resource.url_name("add"))
+                        + "?"
+                        + urlencode({rel.field: obj.pk, "next": request.get_full_path()}),
                         "can_add": request.user.has_perm(permission_name(rel.model, "add")),
                     }
                 )
@@ -161,7 +177,10 @@ class ResourceFormView(ResourceView):
         return None
 
     def render_form(self, form: Any, obj: Model | None) -> HttpResponse:
-        return render(self.request, self.template_name, self.context(form=form, object=obj), status=200)
+        context = self.context(
+            form=form, object=obj, next_url=_next_url(self.request), add_another=obj is None
+        )
+        return render(self.request, self.template_name, context, status=200)
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.instance()
@@ -189,7 +208,12 @@ class ResourceFormView(ResourceView):
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Saved %(name)s.") % {"name": saved})
-                return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[saved.pk]))
+                if "_addanother" in request.POST:  # the same form again, with the same pinned values
+                    return HttpResponseRedirect(request.get_full_path())
+                next_url = _next_url(request)
+                return HttpResponseRedirect(
+                    next_url or reverse(self.resource.url_name("detail"), args=[saved.pk])
+                )
         response = self.render_form(form, obj)
         response.status_code = 400
         return response
