@@ -51,6 +51,13 @@ def test_process_map_and_slider(live_server, page):
     assert page.locator("#journey-select option").count() == 1
     assert "33.3%" in page.locator("#conformance-summary").inner_text()  # one of the three cases conforms
 
+    # A window with no case: the page says so instead of drawing an empty map.
+    page.fill("[name=start]", "2030-01-01")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.getElementById('map-caption').textContent.includes('No case')")
+    assert page.locator("#process-map").bounding_box()["height"] == 0
+    assert "No case" in page.locator("#variants-caption").inner_text()
+
 
 def test_upload_offers_the_files_columns_and_imports(live_server, page, tmp_path):
     """An analyst picks a semicolon CSV with spaced column names: the form offers its columns, guesses

@@ -122,6 +122,13 @@
       shown.forEach(function (e) { kept[e.from] = kept[e.to] = true; });
       names = names.filter(function (n) { return kept[n]; });
     }
+    var box = document.getElementById("process-map");
+    if (!names.length) {  // nothing to draw: say so rather than draw a lone start and end
+      chart("process-map").clear();
+      box.style.minHeight = box.style.height = "0px";
+      document.getElementById("map-caption").textContent = L.noData;
+      return;
+    }
     var activities = {};
     names.forEach(function (n) { activities[n] = data.activities[n]; });
     function only(counts) {
@@ -159,7 +166,6 @@
       endsLabelled: function (a) { return number(ends[a]); },
       startLabel: L.start, endLabel: L.end,
     });
-    var box = document.getElementById("process-map");
     var drawn = WayfareProcessMap.option(g, box.parentNode.clientWidth || 800, {
       edge: function (item) {
         var e = item.edge;
@@ -175,6 +181,7 @@
         return n.loop ? text + "<br>" + L.repeated + ": " + number(n.loop.frequency) + " · " + duration(n.loop.edge.mean) : text;
       },
     });
+    box.style.minHeight = "";
     box.style.height = drawn.height + "px";
     box.style.width = drawn.width + "px";
     chart("process-map").resize();
@@ -215,7 +222,8 @@
         row.appendChild(action);
         body.appendChild(row);
       });
-      document.getElementById("variants-caption").textContent = fmt(L.variantsShown, { shown: data.variants.length, total: data.n_variants });
+      document.getElementById("variants-caption").textContent = data.n_variants
+        ? fmt(L.variantsShown, { shown: data.variants.length, total: data.n_variants }) : L.noData;
     });
   }
 
