@@ -55,6 +55,7 @@
     var box = document.getElementById("explorer-error");
     box.hidden = false;
     box.textContent = L.error + " " + err.message;
+    document.body.classList.add("explorer-stale");  // what is still drawn belongs to the last good filters
   }
   function chart(id) {
     if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: "canvas" });
@@ -318,6 +319,7 @@
 
   function refresh() {
     document.getElementById("explorer-error").hidden = true;
+    document.body.classList.remove("explorer-stale");
     bundle = get("explorer", "limit=" + config.variantLimit);
     document.body.setAttribute("aria-busy", "true");
     return Promise.all([loadSummary(), loadAttributes(), loadMap(), loadVariants(), loadDurations(), loadActivities(), loadConformance()])
