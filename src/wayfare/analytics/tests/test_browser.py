@@ -43,6 +43,21 @@ def test_process_map_and_slider(live_server, page):
     fewer, total_after = shown()
     assert total_after == total and fewer < all_paths
     assert boxes() < activities + 2  # activities only the hidden paths reached go with them
+
+    # The view lives in the address: a reload (or a shared link) opens the same view.
+    page.locator("#filters [name=start_activity]").select_option("Book")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.search.includes('start_activity=Book')")
+    assert "hide=80" in page.url
+    filtered = page.locator("#summary").inner_text()
+    page.reload()
+    page.wait_for_selector("body[data-explorer-ready='1']")
+    assert page.locator("#edge-slider").input_value() == "80"
+    assert page.locator("#filters [name=start_activity]").input_value() == "Book"
+    assert page.locator("#summary").inner_text() == filtered
+    page.click("#filters [type=reset]")
+    page.wait_for_function("!location.search.includes('start_activity')")
+    page.locator("#edge-slider").fill("0")
     assert page.locator("#variants tbody tr").count() == 3
 
     # One click turns the most frequent variant into a designed path and shows its conformance.

@@ -107,7 +107,10 @@
     if (activitiesFilled) return;
     activitiesFilled = true;
     document.querySelectorAll("select[data-activities]").forEach(function (select) {
-      names.sort().forEach(function (name) { select.appendChild(el("option", name, { value: name })); });
+      var present = Array.prototype.map.call(select.options, function (o) { return o.value; });
+      names.sort().forEach(function (name) {
+        if (present.indexOf(name) < 0) select.appendChild(el("option", name, { value: name }));
+      });
     });
   }
 
@@ -305,12 +308,47 @@
     }).catch(showError);
   }
 
-  function setVariant(variant) {
+  function showVariant(variant) {
     form.elements.variant.value = variant ? JSON.stringify(variant) : "";
     var note = document.getElementById("variant-filter");
     note.hidden = !variant;
     note.querySelector("span").textContent = variant ? variant.join(" → ") : "";
+  }
+  function setVariant(variant) {
+    showVariant(variant);
     refresh();
+  }
+
+  // The filters, the map's mode and its slider live in the page's address, so that a view can be
+  // bookmarked, shared, or opened again after a reload.
+  function restoreFromAddress() {
+    var params = new URLSearchParams(location.search);
+    params.forEach(function (value, key) {
+      var field = form.elements[key];
+      if (!field || key === "variant") return;
+      if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+        field.appendChild(el("option", value, { value: value }));
+      }
+      field.value = value;
+    });
+    try { if (params.get("variant")) showVariant(JSON.parse(params.get("variant"))); } catch (e) { /* not a variant: ignored */ }
+    if (params.get("map") === "performance") {
+      state.mode = "performance";
+      document.querySelector("input[name=map-mode][value=performance]").checked = true;
+    }
+    var hide = parseInt(params.get("hide"), 10);
+    if (hide > 0 && hide <= 100) {
+      state.slider = hide;
+      document.getElementById("edge-slider").value = hide;
+      document.getElementById("edge-slider-value").textContent = hide + "%";
+    }
+  }
+  function saveToAddress() {
+    var params = new URLSearchParams(query());
+    if (state.mode !== "frequency") params.set("map", state.mode);
+    if (state.slider) params.set("hide", state.slider);
+    var q = params.toString();
+    history.replaceState(null, "", location.pathname + (q ? "?" + q : ""));
   }
 
   // One request brings everything the page draws (the server builds the case sequences once).
@@ -320,6 +358,7 @@
   function refresh() {
     document.getElementById("explorer-error").hidden = true;
     document.body.classList.remove("explorer-stale");
+    saveToAddress();
     bundle = get("explorer", "limit=" + config.variantLimit);
     document.body.setAttribute("aria-busy", "true");
     return Promise.all([loadSummary(), loadAttributes(), loadMap(), loadVariants(), loadDurations(), loadActivities(), loadConformance()])
@@ -331,15 +370,17 @@
   form.addEventListener("reset", function () { setTimeout(function () { setVariant(null); }, 0); });
   document.querySelector("[data-clear-variant]").addEventListener("click", function (e) { e.preventDefault(); setVariant(null); });
   document.querySelectorAll("input[name=map-mode]").forEach(function (r) {
-    r.addEventListener("change", function () { state.mode = r.value; drawMap(); });
+    r.addEventListener("change", function () { state.mode = r.value; saveToAddress(); drawMap(); });
   });
   var slider = document.getElementById("edge-slider");
   slider.addEventListener("input", function () {
     state.slider = +slider.value;
     document.getElementById("edge-slider-value").textContent = slider.value + "%";
+    saveToAddress();
     drawMap();
   });
   var journey = document.getElementById("journey-select");
   if (journey) journey.addEventListener("change", function () { loadConformance().catch(showError); });
+  restoreFromAddress();
   refresh();
 })();
