@@ -48,6 +48,7 @@ def test_process_map_and_slider(live_server, page):
     page.locator("#filters [name=start_activity]").select_option("Book")
     page.click("#filters button[type=submit]")
     page.wait_for_function("location.search.includes('start_activity=Book')")
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")
     assert "hide=80" in page.url
     filtered = page.locator("#summary").inner_text()
     page.reload()
