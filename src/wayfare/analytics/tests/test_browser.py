@@ -58,6 +58,7 @@ def test_process_map_and_slider(live_server, page):
     assert page.locator("#summary").inner_text() == filtered
     page.click("#filters [type=reset]")
     page.wait_for_function("!location.search.includes('start_activity')")
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")
     page.locator("#edge-slider").fill("0")
     assert page.locator("#variants tbody tr").count() == 3
 
