@@ -38,6 +38,7 @@ def test_process_map_and_slider(live_server, page):
     assert all_paths == total == 5  # the five directly-follows pairs of the small log
     activities = page.evaluate("() => document.querySelectorAll('#activities tbody tr').length")
     assert activities > 0 and boxes() == activities + 2
+    assert page.locator("#paths tbody tr").count() == total  # every path, also as a table
     page.locator("#edge-slider").fill("80")
     assert page.locator("#edge-slider-value").inner_text() == "80%"
     fewer, total_after = shown()

@@ -196,7 +196,22 @@
   }
 
   function loadMap() {
-    return part("dfg").then(function (data) { state.dfg = data; drawMap(); });
+    return part("dfg").then(function (data) { state.dfg = data; drawMap(); fillPaths(data); });
+  }
+
+  // The map's figures as a table: exact, sortable by eye, and readable without the picture.
+  function fillPaths(data) {
+    var body = document.querySelector("#paths tbody");
+    body.innerHTML = "";
+    data.edges.slice().sort(function (a, b) { return b.frequency - a.frequency; }).forEach(function (e) {
+      var row = el("tr");
+      row.appendChild(el("td", e.from));
+      row.appendChild(el("td", e.to));
+      [number(e.frequency), duration(e.mean), duration(e.median), duration(e.min), duration(e.max)].forEach(function (t) {
+        row.appendChild(el("td", t, { class: "num" }));
+      });
+      body.appendChild(row);
+    });
   }
 
   function loadVariants() {
