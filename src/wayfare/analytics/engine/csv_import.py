@@ -15,7 +15,7 @@ import csv
 import os
 import uuid
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -122,6 +122,31 @@ def import_arrow(
         con.register("wf_arrow_source", table)
         columns = _describe(con, "SELECT * FROM wf_arrow_source")
         source = _Source("wf_arrow_source", columns, header_lines=0, count_newlines=False)
+        return _normalise(con, source, Path(dest_parquet), mapping, timestamp_format, timezone, report)
+    finally:
+        con.close()
+
+
+def import_parquet(
+    paths: Sequence[Path],
+    dest_parquet: str | os.PathLike,
+    mapping: ColumnMapping,
+    *,
+    timestamp_format: str | None = None,
+    timezone: str = "UTC",
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Import events spilled to Parquet files (read in the given order, columns matched by name; a column
+    missing from a file is null there) the same way as a CSV. Error ``line`` numbers count rows."""
+    _check_timezone(timezone)
+    files = "[" + ", ".join(literal(str(p)) for p in paths) + "]"
+    sql = f"read_parquet({files}, union_by_name=true)"
+    con = connect()
+    try:
+        columns = _describe(con, f"SELECT * FROM {sql}")
+        rows = con.execute(f"SELECT count(*) FROM {sql}").fetchone()
+        report = _Reporter(progress, int(rows[0]) if rows else 0)
+        source = _Source(sql, columns, header_lines=0, count_newlines=False)
         return _normalise(con, source, Path(dest_parquet), mapping, timestamp_format, timezone, report)
     finally:
         con.close()

@@ -4,21 +4,25 @@ The file is read as a stream (``iterparse``, elements cleared as they are done).
 the trace's ``concept:name`` is the case, the event's ``concept:name`` the activity, ``time:timestamp`` the
 time (converted to UTC) and ``org:resource`` the resource; other event attributes are kept under their keys
 and trace attributes under ``case:<key>``, as pm4py names them. Nested (list or container) attributes are
-skipped. The rows then go through the same normalisation and checks as a CSV (``import_arrow``), so a log
-imports completely or not at all, with errors numbered by event (the n-th event of the file).
+skipped. Parsed events are spilled to Parquet in batches, then go through the same normalisation and checks
+as a CSV (``import_parquet``), so a log imports completely or not at all, with errors numbered by event
+(the n-th event of the file).
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from .csv_import import import_arrow
+from .csv_import import import_parquet
 from .types import ColumnMapping, EventLogImportError, ImportResult, ProgressCallback
 
 MESSAGES: dict[str, str] = {
@@ -48,12 +52,20 @@ def _open(path: Path) -> tuple[Any, Any]:
 
 
 def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = None) -> pa.Table:
-    """The events of an XES file as an Arrow table of strings (columns named as in the file)."""
+    """The events of an XES file as one Arrow table of strings (columns named as in the file)."""
+    return pa.concat_tables(list(iter_xes_batches(path, progress=progress)), promote_options="default")
+
+
+def iter_xes_batches(
+    path: str | os.PathLike, *, progress: ProgressCallback | None = None
+) -> Iterator[pa.Table]:
+    """The events of an XES file in file order, as Arrow tables of strings of at most ``_BATCH_EVENTS``
+    rows; every batch has the case, activity and timestamp columns (null where the file has none)."""
     source = Path(path)
     total = source.stat().st_size
     stream, raw = _open(source)
     columns: dict[str, list[Any]] = {}
-    batches: list[pa.Table] = []  # finished batches as Arrow strings: far smaller than Python objects
+    batches: list[pa.Table] = []  # finished batches, handed out as the parse goes on
     n_events = 0
     in_batch = 0
     trace_attrs: dict[str, str] = {}
@@ -64,6 +76,8 @@ def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = Non
     def flush_batch() -> None:
         nonlocal in_batch
         if in_batch:
+            for key in (CASE, ACTIVITY, TIMESTAMP):
+                columns.setdefault(key, [None] * in_batch)
             batches.append(pa.table({key: pa.array(values, pa.string()) for key, values in columns.items()}))
         columns.clear()
         in_batch = 0
@@ -116,6 +130,8 @@ def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = Non
                     flush_trace()
                     if root is not None:
                         root.clear()  # drop finished traces: memory stays bounded
+                    while batches:
+                        yield batches.pop(0)
             # events outside traces have no case; they are ignored, as in pm4py
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else "?"
@@ -131,20 +147,27 @@ def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = Non
     flush_batch()
     if n_events == 0:
         raise EventLogImportError(MESSAGES["no_events"])
-    # Batches may know different attributes: missing ones become nulls.
-    table = pa.concat_tables(batches, promote_options="default")
-    for key in (CASE, ACTIVITY, TIMESTAMP):
-        if key not in table.column_names:
-            table = table.append_column(key, pa.nulls(table.num_rows, pa.string()))
+    yield from batches
     if progress:
         progress(total, total)
-    return table
 
 
 def import_xes(
     path: str | os.PathLike, dest_parquet: str | os.PathLike, *, progress: ProgressCallback | None = None
 ) -> ImportResult:
-    """Import an XES or XES.gz file into normalised Parquet at ``dest_parquet`` (all or nothing)."""
-    table = read_xes(path, progress=progress)
-    mapping = ColumnMapping(CASE, ACTIVITY, TIMESTAMP, RESOURCE if RESOURCE in table.column_names else None)
-    return import_arrow(table, dest_parquet, mapping, timezone="UTC")
+    """Import an XES or XES.gz file into normalised Parquet at ``dest_parquet`` (all or nothing).
+
+    Batches of parsed events are spilled to Parquet files beside the destination as the parse goes on,
+    so memory holds one batch, not the log; the normalisation then reads them as one relation."""
+    dest = Path(dest_parquet)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{dest.name}.", dir=dest.parent) as scratch:
+        parts = []
+        has_resource = False
+        for n, batch in enumerate(iter_xes_batches(path, progress=progress)):
+            part = Path(scratch) / f"part-{n:06d}.parquet"
+            pq.write_table(batch, part, compression="zstd")
+            parts.append(part)
+            has_resource = has_resource or RESOURCE in batch.column_names
+        mapping = ColumnMapping(CASE, ACTIVITY, TIMESTAMP, RESOURCE if has_resource else None)
+        return import_parquet(parts, dest, mapping, timezone="UTC")

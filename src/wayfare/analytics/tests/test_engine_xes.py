@@ -144,3 +144,34 @@ def test_batches_with_different_attributes_are_joined(tmp_path, monkeypatch):
     assert table.num_rows == 4
     assert table.column("case:channel").to_pylist() == ["app", "app", "app", None]
     assert table.column("vip").to_pylist() == [None, None, None, "true"]
+
+
+def test_spilled_batches_import_like_one_and_leave_nothing_behind(tmp_path, monkeypatch):
+    """Parsed batches go to Parquet files beside the destination while parsing; the result is the same as
+    with one batch, row numbers (for errors) still count events, and the spill files are removed."""
+    from wayfare.analytics.engine import xes_import
+
+    source = tmp_path / "log.xes"
+    source.write_text(SMALL)
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    import_xes(source, whole / "out.parquet")
+    monkeypatch.setattr(xes_import, "_BATCH_EVENTS", 1)  # every trace is a batch of its own
+    spilled = tmp_path / "spilled"
+    spilled.mkdir()
+    result = import_xes(source, spilled / "out.parquet")
+    assert result.events == 4
+    columns = "row_no, case_id, activity, timestamp, resource"
+    query = "SELECT {} FROM read_parquet('{}') ORDER BY row_no"
+    assert (
+        duckdb.sql(query.format(columns, spilled / "out.parquet")).fetchall()
+        == duckdb.sql(query.format(columns, whole / "out.parquet")).fetchall()
+    )
+    assert [p.name for p in spilled.iterdir()] == ["out.parquet"]
+
+    broken = tmp_path / "broken.xes"
+    broken.write_text(SMALL.replace('<string key="concept:name" value="T2"/>', ""))
+    with pytest.raises(EventLogImportError) as info:
+        import_xes(broken, spilled / "again.parquet")
+    assert {(e.line, e.column) for e in info.value.errors} == {(4, "case:concept:name")}
+    assert [p.name for p in spilled.iterdir()] == ["out.parquet"]
