@@ -109,3 +109,30 @@ def test_upload_offers_the_files_columns_and_imports(live_server, page, tmp_path
 
     log = EventLog.objects.get(name="tickets")
     assert (log.status, log.events, log.cases) == ("ready", 5, 2)
+
+
+def test_a_large_map_opens_with_rare_paths_hidden(live_server, page):
+    """A log of hundreds of distinct paths opens with only the busiest shown (readable, quick to lay
+    out); the caption says so and the slider can still show every path."""
+    from django.core.files.base import ContentFile
+
+    rows = ["case,activity,time,who"]
+    for case in range(300):  # 16 activities, each case a walk of 6 steps: 240 distinct paths
+        for step in range(6):
+            activity = f"Step {(case * 7 + step * step * (case % 11 + 1)) % 16}"
+            rows.append(f"c{case},{activity},2024-03-01T{step:02d}:{case % 60:02d}:00Z,ana")
+    log = event_log_import_run(
+        event_log_id=EventLogFactory(source=ContentFile("\n".join(rows).encode(), name="walks.csv")).pk
+    )
+    UserFactory(username="tomas", roles=["Analyst"])
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "tomas")
+    page.fill("input[name=password]", "pw")
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/analytics/event-logs/{log.pk}/explore/")
+    page.wait_for_selector("body[data-explorer-ready='1']")
+    shown, total = (int(n) for n in re.findall(r"\d+", page.locator("#map-caption").inner_text())[:2])
+    assert total > 120 >= shown > 100
+    assert int(page.locator("#edge-slider").input_value()) > 0
+    page.locator("#edge-slider").fill("0")
+    page.wait_for_function(f"document.getElementById('map-caption').textContent.startsWith('{total} ')")

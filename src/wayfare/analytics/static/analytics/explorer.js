@@ -114,11 +114,25 @@
     });
   }
 
+  // A map of hundreds of paths is unreadable and slow to lay out: unless the address says otherwise, a
+  // large log opens with the slider hiding the rarest paths (the caption says how many are shown).
+  var DEFAULT_MAX_PATHS = 120;
+  function shownPaths(total) { return Math.max(1, Math.ceil(total * (1 - state.slider / 100))); }
+  function defaultSlider(total) {
+    if (state.sliderSet || total <= DEFAULT_MAX_PATHS) return;
+    state.sliderSet = true;
+    var hide = 0;
+    while (hide < 100 && Math.ceil(total * (1 - hide / 100)) > DEFAULT_MAX_PATHS) hide++;
+    state.slider = hide;
+    document.getElementById("edge-slider").value = hide;
+    document.getElementById("edge-slider-value").textContent = hide + "%";
+  }
+
   function drawMap() {
     var data = state.dfg;
     if (!data) return;
     var edges = data.edges.slice().sort(function (a, b) { return b.frequency - a.frequency; });
-    var keep = Math.max(1, Math.ceil(edges.length * (1 - state.slider / 100)));
+    var keep = shownPaths(edges.length);
     var shown = edges.slice(0, keep);
     var names = Object.keys(data.activities);
     if (state.slider > 0) {  // hidden paths take the activities they alone connect with them
@@ -196,7 +210,12 @@
   }
 
   function loadMap() {
-    return part("dfg").then(function (data) { state.dfg = data; drawMap(); fillPaths(data); });
+    return part("dfg").then(function (data) {
+      state.dfg = data;
+      defaultSlider(data.edges.length);
+      drawMap();
+      fillPaths(data);
+    });
   }
 
   // The map's figures as a table: exact, sortable by eye, and readable without the picture.
@@ -352,6 +371,7 @@
       document.querySelector("input[name=map-mode][value=performance]").checked = true;
     }
     var hide = parseInt(params.get("hide"), 10);
+    if (params.has("hide")) state.sliderSet = true;  // the address decides, even "hide=0"
     if (hide > 0 && hide <= 100) {
       state.slider = hide;
       document.getElementById("edge-slider").value = hide;
@@ -361,7 +381,7 @@
   function saveToAddress() {
     var params = new URLSearchParams(query());
     if (state.mode !== "frequency") params.set("map", state.mode);
-    if (state.slider) params.set("hide", state.slider);
+    if (state.slider || state.sliderSet) params.set("hide", state.slider);
     var q = params.toString();
     history.replaceState(null, "", location.pathname + (q ? "?" + q : ""));
   }
@@ -390,9 +410,11 @@
   var slider = document.getElementById("edge-slider");
   slider.addEventListener("input", function () {
     state.slider = +slider.value;
+    state.sliderSet = true;
     document.getElementById("edge-slider-value").textContent = slider.value + "%";
     saveToAddress();
-    drawMap();
+    clearTimeout(state.sliding);  // a drag sends many values: lay out the one it stops at
+    state.sliding = setTimeout(drawMap, 60);
   });
   var journey = document.getElementById("journey-select");
   if (journey) journey.addEventListener("change", function () { loadConformance().catch(showError); });

@@ -21,10 +21,13 @@
   // frequency, label, room (the text to keep room for, default the label), color, width}], starts/ends {name: cases} (paths from the start node and to the
   // end node), startsLabelled(name)/endsLabelled(name) (their label or ""), startLabel, endLabel.
   // dagre's horizontal placement does not look at weights; of its five placements, keep the one where
-  // the cases travel least sideways (the sum over paths of cases times horizontal distance).
+  // the cases travel least sideways (the sum over paths of cases times horizontal distance). A layout
+  // grows with paths times ranks, so large maps get dagre's own placement only.
+  var TRY_PLACEMENTS_UP_TO = 80;
   function layout(options) {
     var best = null;
-    [undefined, "UL", "UR", "DL", "DR"].forEach(function (align) {
+    var aligns = options.edges.length <= TRY_PLACEMENTS_UP_TO ? [undefined, "UL", "UR", "DL", "DR"] : [undefined];
+    aligns.forEach(function (align) {
       var g = build(options, align), cost = 0;
       g.edges().forEach(function (e) {
         var pts = g.edge(e).points, sideways = 0;
