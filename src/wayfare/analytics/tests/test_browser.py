@@ -41,6 +41,8 @@ def test_process_map_and_slider(live_server, page):
     assert page.locator("#paths tbody tr").count() == total  # every path, also as a table
     page.locator("#edge-slider").fill("80")
     assert page.locator("#edge-slider-value").inner_text() == "80%"
+    # the map is laid out once the slider rests
+    page.wait_for_function(f"!document.getElementById('map-caption').textContent.startsWith('{all_paths} ')")
     fewer, total_after = shown()
     assert total_after == total and fewer < all_paths
     assert boxes() < activities + 2  # activities only the hidden paths reached go with them

@@ -154,7 +154,7 @@
       Object.keys(counts).forEach(function (a) { if (activities[a]) out[a] = counts[a]; });
       return out;
     }
-    var maxFreq = shown.length ? shown[0].frequency : 1;
+    var totalCases = Object.keys(data.start_activities).reduce(function (t, a) { return t + data.start_activities[a]; }, 0);
     var maxMean = Math.max.apply(null, shown.map(function (e) { return e.mean || 0; }).concat([1]));
     function slowness(e) {  // green (quick) to red (slow), on a square-root scale of the mean time
       var t = Math.sqrt((e.mean || 0) / maxMean);
@@ -164,13 +164,13 @@
     var items = shown.map(function (e) {
       var count = number(e.frequency), time = shortDuration(e.mean);
       // the layout keeps room for the longer of both labels, so switching modes moves nothing
-      return { from: e.from, to: e.to, frequency: e.frequency, edge: e, width: 1 + 7 * e.frequency / maxFreq,
+      // a path's width tells the share of the cases that take it (not its rank among paths)
+      return { from: e.from, to: e.to, frequency: e.frequency, edge: e, width: 1 + 7 * Math.min(1, e.frequency / (totalCases || 1)),
         label: performance ? time : count, room: count.length > time.length ? count : time,
         color: performance ? slowness(e) : null };
     });
     // Dashed paths from Start and to End are drawn for activities that open or close at least 1% of
     // the cases (rarer ones would stretch the map with long lines); every count is in the tooltips.
-    var totalCases = Object.keys(data.start_activities).reduce(function (t, a) { return t + data.start_activities[a]; }, 0);
     function common(counts) {
       var out = only(counts);
       Object.keys(out).forEach(function (a) { if (out[a] < 0.01 * totalCases) delete out[a]; });
