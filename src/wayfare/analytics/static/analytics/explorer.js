@@ -34,7 +34,9 @@
     return Math.round(seconds) + " " + L.s;
   }
   function number(n) { return n === null || n === undefined ? "—" : Number(n).toLocaleString(document.documentElement.lang); }
-  function percent(x) { return (x * 100).toFixed(1) + "%"; }
+  function percent(x) {  // 51.7% · 51,7 % · 51.7%, as the reader's language writes it
+    return Number(x).toLocaleString(document.documentElement.lang, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  }
   function query() {
     var params = new URLSearchParams();
     new FormData(form).forEach(function (value, key) { if (value) params.append(key, value); });
