@@ -314,8 +314,8 @@
         body.appendChild(row);
       });
       chart("dwell").setOption({
-        tooltip: {}, grid: { left: 60, right: 20, bottom: 60 },
-        legend: {},
+        tooltip: {}, grid: { left: 60, right: 20, top: 44, bottom: 40 },
+        legend: { top: 0 },
         xAxis: { type: "category", data: data.stages.map(function (s) { return s.stage; }) },
         yAxis: { type: "value" },
         series: [
