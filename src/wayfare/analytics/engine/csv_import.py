@@ -72,13 +72,15 @@ def import_csv(
     delimiter: str | None = None,
     encoding: str | None = None,
     progress: ProgressCallback | None = None,
+    skip_bad_rows: bool = False,
 ) -> ImportResult:
     """Import a CSV event log into normalised Parquet at ``dest_parquet``.
 
     ``timestamp_format`` is a strptime-style format (``%d/%m/%Y %H:%M``); without it timestamps are
     ISO 8601. Times without an offset are taken in ``timezone`` (IANA name); all are stored as UTC.
     Delimiter and encoding are detected unless given. Raises :class:`EventLogImportError` (and
-    writes nothing) on any failing row or unreadable file."""
+    writes nothing) on any failing row or unreadable file; with ``skip_bad_rows`` the rows without case,
+    activity or readable time are left out instead and described in the result (``skipped``)."""
     source = Path(path)
     if not source.is_file():
         raise EventLogImportError(MESSAGES["not_found"] % {"path": str(source)})
@@ -91,13 +93,17 @@ def import_csv(
         delim = delimiter or sniff_delimiter(sample)
         con = connect()
         try:
-            return _import_csv_utf8(con, readable, dest, mapping, delim, timestamp_format, timezone, report)
+            return _import_csv_utf8(
+                con, readable, dest, mapping, delim, timestamp_format, timezone, report, skip_bad_rows
+            )
         except _NotUtf8:
             if encoding is not None and encoding.lower() not in UTF8_NAMES:
                 raise
             # The sample looked like UTF-8 but the rest of the file is not: fall back to cp1252.
             _transcode(source, transcoded, "cp1252", report)
-            return _import_csv_utf8(con, transcoded, dest, mapping, delim, timestamp_format, timezone, report)
+            return _import_csv_utf8(
+                con, transcoded, dest, mapping, delim, timestamp_format, timezone, report, skip_bad_rows
+            )
         finally:
             con.close()
 
@@ -293,10 +299,13 @@ def _import_csv_utf8(
     timestamp_format: str | None,
     timezone: str,
     report: _Reporter,
+    skip_bad_rows: bool = False,
 ) -> ImportResult:
     try:
         source = _csv_source(con, path, delimiter)
-        return _normalise(con, source, dest, mapping, timestamp_format, timezone, report)
+        return _normalise(
+            con, source, dest, mapping, timestamp_format, timezone, report, skip_bad_rows=skip_bad_rows
+        )
     except duckdb.Error as exc:
         text = str(exc)
         lowered = text.lower()
@@ -349,6 +358,8 @@ def _normalise(
     timestamp_format: str | None,
     timezone: str,
     report: _Reporter,
+    *,
+    skip_bad_rows: bool = False,
 ) -> ImportResult:
     """Write the normalised Parquet from ``source``; validate; rename into place or raise."""
     _check_mapping(mapping, source.columns)
@@ -364,8 +375,23 @@ def _normalise(
         )
         execute_with_progress(con, copy, lambda f: report.phase(0.3 if report.done else 0.0, 0.9, f))
         stats = _stats(con, tmp)
+        skipped: list[RowError] = []
+        skipped_count = 0
         if stats["failed"]:
-            _raise_row_errors(con, source, mapping, ts_sql, stats["failed"], timestamp_format)
+            message, skipped = _describe_row_errors(
+                con, source, mapping, ts_sql, stats["failed"], timestamp_format
+            )
+            if not skip_bad_rows or stats["failed"] == stats["events"]:
+                raise EventLogImportError(message, skipped, stats["failed"])
+            skipped_count = stats["failed"]
+            with _scratch(dest, ".parquet") as kept:
+                con.execute(
+                    f"COPY (SELECT * FROM read_parquet({literal(str(tmp))}) WHERE NOT ({_FAILED_ROW}) "
+                    f"ORDER BY row_no) TO {literal(str(kept))} "
+                    "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+                )
+                os.replace(kept, tmp)
+            stats = _stats(con, tmp)
         attributes = [
             c for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(str(tmp))})").fetchall()
         ]
@@ -379,6 +405,8 @@ def _normalise(
         attributes=[row[0] for row in attributes if row[0] not in STANDARD_COLUMNS],
         first_timestamp=iso_utc(stats["first"]),
         last_timestamp=iso_utc(stats["last"]),
+        skipped=skipped_count,
+        skipped_rows=skipped,
     )
 
 
@@ -449,12 +477,17 @@ def _text(column: str) -> str:
     return f"nullif({ident(column)}::VARCHAR, '')"
 
 
+# A normalised row that cannot be an event: no case, no activity or no readable time.
+_FAILED_ROW = (
+    "case_id IS NULL OR trim(case_id) = '' OR activity IS NULL OR trim(activity) = '' OR timestamp IS NULL"
+)
+
+
 def _stats(con: duckdb.DuckDBPyConnection, parquet: Path) -> dict:
     row = con.execute(
         f"""SELECT count(*), count(DISTINCT case_id), count(DISTINCT activity),
                    min(timestamp), max(timestamp),
-                   count(*) FILTER (WHERE case_id IS NULL OR trim(case_id) = '' OR activity IS NULL
-                                     OR trim(activity) = '' OR timestamp IS NULL)
+                   count(*) FILTER (WHERE {_FAILED_ROW})
             FROM read_parquet({literal(str(parquet))})"""
     ).fetchone()
     assert row is not None
@@ -462,15 +495,15 @@ def _stats(con: duckdb.DuckDBPyConnection, parquet: Path) -> dict:
     return dict(zip(keys, row, strict=True))
 
 
-def _raise_row_errors(
+def _describe_row_errors(
     con: duckdb.DuckDBPyConnection,
     source: _Source,
     mapping: ColumnMapping,
     ts_sql: str,
     failed: int,
     timestamp_format: str | None,
-) -> None:
-    """Describe the failing rows (second read of the source, only on failure) and raise."""
+) -> tuple[str, list[RowError]]:
+    """The message and the described failing rows (a second read of the source, only on failure)."""
     newlines = (
         " + ".join(
             f"coalesce(length({ident(c)}::VARCHAR) - length(replace({ident(c)}::VARCHAR, chr(10), '')), 0)"
@@ -504,7 +537,7 @@ def _raise_row_errors(
         message = MESSAGES["timestamp_hint"] % {"count": failed, "formats": " / ".join(formats)}
     else:
         message = MESSAGES["rows_failed"] % {"count": failed}
-    raise EventLogImportError(message, errors, failed)
+    return message, errors
 
 
 def guess_timestamp_formats(con: duckdb.DuckDBPyConnection, values: list[str]) -> list[str]:

@@ -69,3 +69,5 @@ class ImportResult:
     attributes: list[str] = field(default_factory=list)
     first_timestamp: str | None = None
     last_timestamp: str | None = None
+    skipped: int = 0  # rows left out (only when asked to skip bad rows)
+    skipped_rows: list[RowError] = field(default_factory=list)  # the first of them, described

@@ -110,6 +110,27 @@ def test_bad_file_exits_with_status_1(tmp_path):
     assert completed.stdout == ""
     assert "line 3 column 'activity': missing activity" in completed.stderr
     assert "line 3 column 'time': unparseable timestamp 'not a time'" in completed.stderr
+    assert "--skip-bad-rows" in completed.stderr  # the way out is named
+
+
+def test_skip_bad_rows_analyses_the_rest_and_lists_what_it_left_out(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "case,activity,time\nc1,Open,2024-01-01T10:00:00\nc1,,2024-01-01T10:10:00\nc1,Close,2024-01-01T11:00:00\n"
+    )
+    report, err = run(
+        str(bad),
+        "--case",
+        "case",
+        "--activity",
+        "activity",
+        "--timestamp",
+        "time",
+        "--json",
+        "--skip-bad-rows",
+    )
+    assert (report["events"], report["variants"]) == (2, [{"variant": ["Open", "Close"], "cases": 1}])
+    assert "skipped 1 rows" in err and "line 3 column 'activity': missing activity" in err
 
 
 def test_missing_column_and_options(small_csv):

@@ -331,3 +331,29 @@ def test_malformed_rows_are_named_by_line(tmp_path):
     assert [e.line for e in info.value.errors] == [3, 5]
     assert all("malformed CSV row" in e.reason for e in info.value.errors)
     assert not dest.exists()
+
+
+def test_skip_bad_rows_keeps_the_readable_rows_in_order_and_describes_the_others(tmp_path):
+    src = write(
+        tmp_path / "log.csv",
+        "case,activity,time\n"
+        "c1,a,2024-01-01T10:00:00\n"
+        ",b,2024-01-01T10:30:00\n"
+        "c1,b,2024-01-01T11:00:00\n"
+        "c1,c,yesterday\n"
+        "c1,c,2024-01-01T11:00:00\n",
+    )
+    dest = tmp_path / "out" / "log.parquet"
+    result = import_csv(src, dest, MAPPING, skip_bad_rows=True)
+    assert (result.events, result.cases, result.skipped) == (3, 1, 2)
+    assert [(e.line, e.column) for e in result.skipped_rows] == [(3, "case"), (5, "time")]
+    assert [a for _, a, _ in events(dest)] == ["a", "b", "c"]  # b and c tie: file order
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["log.parquet"]
+
+
+def test_skip_bad_rows_still_refuses_a_file_with_no_event(tmp_path):
+    src = write(tmp_path / "log.csv", "case,activity,time\nc1,a,never\n,b,2024-01-01T10:00:00\n")
+    with pytest.raises(EventLogImportError) as info:
+        import_csv(src, tmp_path / "log.parquet", MAPPING, skip_bad_rows=True)
+    assert info.value.error_count == 2
+    assert not (tmp_path / "log.parquet").exists()

@@ -40,6 +40,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--delimiter", help="CSV delimiter (default: detected)")
         parser.add_argument("--encoding", help="file encoding (default: detected)")
+        parser.add_argument(
+            "--skip-bad-rows",
+            action="store_true",
+            help="leave out rows without case, activity or readable time (listed on stderr) instead of failing",
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
@@ -52,10 +57,18 @@ class Command(BaseCommand):
                 total=0, unit="B", unit_scale=True, desc="import", disable=not show_bar, file=sys.stderr
             ) as bar:
                 try:
-                    self._import(path, dest, opts, _bar_callback(bar))
+                    imported = self._import(path, dest, opts, _bar_callback(bar))
                 except EventLogImportError as exc:
-                    self._report_errors(exc)
+                    self._report_errors(exc.message, exc.errors, exc.error_count)
+                    if exc.errors and not opts["skip_bad_rows"]:
+                        self.stderr.write("  (--skip-bad-rows leaves these rows out and analyses the others)")
                     raise CommandError(exc.message) from exc
+            if imported.skipped:
+                self._report_errors(
+                    f"skipped {imported.skipped} rows that are not events:",
+                    imported.skipped_rows,
+                    imported.skipped,
+                )
             with EventLogAnalysis.from_parquet(dest) as analysis:
                 result = _cli_report(analysis)
         if opts["json"]:
@@ -81,15 +94,16 @@ class Command(BaseCommand):
             delimiter=_unescape(opts["delimiter"]),
             encoding=opts["encoding"],
             progress=progress,
+            skip_bad_rows=opts["skip_bad_rows"],
         )
 
-    def _report_errors(self, exc: EventLogImportError) -> None:
-        self.stderr.write(exc.message)
-        for err in exc.errors[:SHOWN_ROW_ERRORS]:
+    def _report_errors(self, message: str, errors: list, count: int) -> None:
+        self.stderr.write(message)
+        for err in errors[:SHOWN_ROW_ERRORS]:
             column = f" column {err.column!r}" if err.column else ""
             self.stderr.write(f"  line {err.line}{column}: {err.reason}")
-        if exc.error_count > SHOWN_ROW_ERRORS:
-            self.stderr.write(f"  ... {exc.error_count - SHOWN_ROW_ERRORS} more rows failed")
+        if count > SHOWN_ROW_ERRORS:
+            self.stderr.write(f"  ... and {count - SHOWN_ROW_ERRORS} more rows")
 
     def _print_text(self, result: dict) -> None:
         self.stdout.write(
