@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 LOG = "case id;activity;time\nc1;Open;01/02/2024 10:00\nc1;Close;01/02/2024 10:30\nc2;Open;02/02/2024 09:00\n"
+MAPPING = ("--case", "case", "--activity", "activity", "--timestamp", "time")  # for the files written here
 KEYS = {
     "events",
     "cases",
@@ -88,20 +89,7 @@ def test_bad_file_exits_with_status_1(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("case,activity,time\nc1,Open,2024-01-01T10:00:00\nc1,,not a time\n")
     completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wayfare",
-            "analyse-log",
-            str(bad),
-            "--case",
-            "case",
-            "--activity",
-            "activity",
-            "--timestamp",
-            "time",
-            "--json",
-        ],
+        [sys.executable, "-m", "wayfare", "analyse-log", str(bad), *MAPPING, "--json"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -118,17 +106,7 @@ def test_skip_bad_rows_analyses_the_rest_and_lists_what_it_left_out(tmp_path):
     bad.write_text(
         "case,activity,time\nc1,Open,2024-01-01T10:00:00\nc1,,2024-01-01T10:10:00\nc1,Close,2024-01-01T11:00:00\n"
     )
-    report, err = run(
-        str(bad),
-        "--case",
-        "case",
-        "--activity",
-        "activity",
-        "--timestamp",
-        "time",
-        "--json",
-        "--skip-bad-rows",
-    )
+    report, err = run(str(bad), *MAPPING, "--json", "--skip-bad-rows")
     assert (report["events"], report["variants"]) == (2, [{"variant": ["Open", "Close"], "cases": 1}])
     assert "skipped 1 rows" in err and "line 3 column 'activity': missing activity" in err
 
