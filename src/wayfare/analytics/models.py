@@ -44,6 +44,7 @@ MAPPING_FIELDS = (
     "timezone",
     "delimiter",
     "encoding",
+    "skip_bad_rows",
 )
 
 
@@ -80,6 +81,14 @@ class EventLog(WayfareModel):
     )
     delimiter = models.CharField(_("delimiter"), max_length=2, blank=True, help_text=_("Empty: detect."))
     encoding = models.CharField(_("encoding"), max_length=30, blank=True, help_text=_("Empty: detect."))
+    skip_bad_rows = models.BooleanField(
+        _("leave out rows that are not events"),
+        default=False,
+        help_text=_(
+            "Rows without case, activity or readable time are left out and listed, instead of refusing the "
+            "whole file."
+        ),
+    )
 
     status = models.CharField(
         _("status"),
@@ -92,6 +101,7 @@ class EventLog(WayfareModel):
     message = models.TextField(_("message"), blank=True, editable=False)
     errors = models.JSONField(_("row errors"), default=list, blank=True, editable=False)
     events = models.BigIntegerField(_("events"), null=True, blank=True, editable=False)
+    skipped = models.BigIntegerField(_("rows left out"), default=0, editable=False)
     cases = models.BigIntegerField(_("cases"), null=True, blank=True, editable=False)
     activities = models.IntegerField(_("activities"), null=True, blank=True, editable=False)
     first_event = models.DateTimeField(_("first event"), null=True, blank=True, editable=False)

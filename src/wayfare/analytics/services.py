@@ -150,6 +150,7 @@ def _read(event_log: EventLog, progress: Any) -> ImportResult:
         delimiter=event_log.delimiter or None,
         encoding=event_log.encoding or None,
         progress=progress,
+        skip_bad_rows=event_log.skip_bad_rows,
     )
 
 
@@ -170,7 +171,7 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
     """
     event_log = EventLog.objects.get(pk=event_log_id)
     EventLog.objects.filter(pk=event_log.pk).update(
-        status=EventLogStatus.RUNNING, progress=0.0, message="", errors=[]
+        status=EventLogStatus.RUNNING, progress=0.0, message="", errors=[], skipped=0
     )
     event_log.parquet_path.unlink(missing_ok=True)
     try:
@@ -194,6 +195,8 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
             status=EventLogStatus.READY,
             progress=1.0,
             message="",
+            skipped=result.skipped,
+            errors=[e.as_dict() for e in result.skipped_rows[:200]],  # the rows left out, described
             events=result.events,
             cases=result.cases,
             activities=result.activities,

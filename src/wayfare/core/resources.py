@@ -53,6 +53,7 @@ class Resource:
     viewset_mixin: type | None = None
     ordering: Sequence[str] = ()
     select_related: Sequence[str] = ()
+    api_read_only: Sequence[str] = ()  # fields the API shows but nobody edits, besides the detail fields
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -103,6 +104,14 @@ class Resource:
     @property
     def shown_fields(self) -> list[str]:
         return list(self.detail_fields) if self.detail_fields is not None else self.editable_fields
+
+    @property
+    def read_only_fields(self) -> list[str]:
+        """What the API shows read-only: fields on the record's page that are not edited, and
+        ``api_read_only`` (e.g. an import's progress and row errors)."""
+        editable = set(self.editable_fields)
+        names = [*self.shown_fields, *self.api_read_only]
+        return [n for n in dict.fromkeys(names) if n not in editable]
 
     # Built pieces; each may be replaced by passing a class in the declaration.
     @cached_property

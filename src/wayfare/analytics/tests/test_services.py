@@ -40,6 +40,28 @@ def test_bad_rows_fail_the_whole_import_and_keep_nothing():
     assert all(e["reason"] for e in event_log.errors)
 
 
+def test_a_log_may_leave_out_rows_that_are_not_events_and_lists_them(client):
+    from wayfare.core.testing import client_for
+    from wayfare.parties.tests.factories import UserFactory
+
+    bad = SMALL_LOG + "c4,,2024-03-06T10:00:00Z,bo\nc5,Book,not a time,bo\n"
+    event_log = EventLogFactory(source=ContentFile(bad.encode(), name="bad.csv"), skip_bad_rows=True)
+    event_log = event_log_import_run(event_log_id=event_log.pk)
+    assert event_log.status == EventLogStatus.READY and event_log.parquet_path.exists()
+    assert (event_log.events, event_log.skipped) == (10, 2)
+    assert [e["line"] for e in event_log.errors] == [12, 13]
+    analyst = client_for(UserFactory(roles=["Analyst"]))
+    page = analyst.get(event_log.get_absolute_url()).content.decode()
+    assert "2 rows that are not events were left out." in page and "not a time" in page
+    record = analyst.get(f"/api/analytics/event-logs/{event_log.pk}/").json()  # the API shows the outcome
+    assert (record["status"], record["events"], record["skipped"], len(record["errors"])) == (
+        "ready",
+        10,
+        2,
+        2,
+    )
+
+
 def test_a_missing_column_is_one_clear_error():
     event_log = EventLogFactory(case_column="ticket")
     event_log = event_log_import_run(event_log_id=event_log.pk)

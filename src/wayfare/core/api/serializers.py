@@ -29,8 +29,9 @@ class RestrictedModelSerializer(serializers.ModelSerializer):
 
 
 def build_serializer(resource: Resource) -> type:
-    read_only = ["id", "url", "display", "created", "updated"]
-    fields = ["id", "url", "display", *resource.editable_fields, "created", "updated"]
+    shown = [f for f in resource.read_only_fields if f not in ("created", "updated")]
+    read_only = ["id", "url", "display", *shown, "created", "updated"]
+    fields = ["id", "url", "display", *resource.editable_fields, *shown, "created", "updated"]
     meta = type(
         "Meta",
         (),
