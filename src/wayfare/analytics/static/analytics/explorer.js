@@ -241,15 +241,15 @@
       body.innerHTML = "";
       data.variants.forEach(function (v, i) {
         var row = el("tr");
-        row.appendChild(el("td", i + 1));
+        row.appendChild(el("td", i + 1, { class: "num" }));
         row.appendChild(el("td", v.variant.join(" → ")));
-        row.appendChild(el("td", number(v.cases)));
+        row.appendChild(el("td", number(v.cases), { class: "num" }));
         var share = el("td");
         share.appendChild(el("progress", null, { value: v.share, max: 1, style: "width:5rem;margin:0 .4rem 0 0" }));
         share.appendChild(document.createTextNode(percent(v.share)));
         row.appendChild(share);
-        row.appendChild(el("td", duration(v.mean_duration_s)));
-        row.appendChild(el("td", duration(v.median_duration_s)));
+        row.appendChild(el("td", duration(v.mean_duration_s), { class: "num" }));
+        row.appendChild(el("td", duration(v.median_duration_s), { class: "num" }));
         var action = el("td");
         var button = el("button", L.filterVariant, { type: "button", class: "secondary outline compact" });
         button.addEventListener("click", function () { setVariant(v.variant); });
@@ -290,7 +290,8 @@
       Object.keys(data.activities).sort(function (a, b) { return data.activities[b].events - data.activities[a].events; }).forEach(function (name) {
         var a = data.activities[name], r = data.rework[name] || { cases: 0, extra_occurrences: 0 };
         var row = el("tr");
-        [name, number(a.events), number(a.cases), number(r.cases), number(r.extra_occurrences)].forEach(function (t) { row.appendChild(el("td", t)); });
+        row.appendChild(el("td", name));
+        [number(a.events), number(a.cases), number(r.cases), number(r.extra_occurrences)].forEach(function (t) { row.appendChild(el("td", t, { class: "num" })); });
         body.appendChild(row);
       });
     });
