@@ -87,3 +87,14 @@ def test_static_files_are_vendored_not_from_a_cdn(users):
 
 def test_password_change_page(users):
     assert client_for(users["staff"]).get(reverse("password_change")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_record_page_links_web_addresses_and_email(users, org_a):
+    from wayfare.parties.models import Organisation, Person
+
+    Organisation.objects.filter(pk=org_a.pk).update(website="https://axle.example")
+    person = Person.objects.create(name="Link Test", email="link@axle.example", organisation=org_a)
+    client = client_for(users["staff"])
+    assert 'href="https://axle.example"' in client.get(f"/parties/organisations/{org_a.pk}/").content.decode()
+    assert 'href="mailto:link@axle.example"' in client.get(f"/parties/people/{person.pk}/").content.decode()

@@ -12,7 +12,15 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ForeignKey, IntegerField, Model, ProtectedError, RestrictedError
+from django.db.models import (
+    EmailField,
+    ForeignKey,
+    IntegerField,
+    Model,
+    ProtectedError,
+    RestrictedError,
+    URLField,
+)
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -125,6 +133,10 @@ def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
             if isinstance(field, IntegerField) and not field.primary_key and value is not None:
                 value = number_format(value, force_grouping=True)
         link = None
+        if isinstance(field, URLField) and str(value).lower().startswith(("http://", "https://")):
+            link = value  # validated on save; only web addresses become links
+        elif isinstance(field, EmailField) and value:
+            link = f"mailto:{value}"
         if isinstance(field, ForeignKey) and value is not None:
             target = registry.find(type(value))
             if target:
