@@ -201,6 +201,14 @@ def event_log_analyses(
     return result
 
 
+def event_log_case(event_log: EventLog, case_id: str) -> list[dict[str, Any]]:
+    """The events of one case of a ready log, in journey order (filters do not apply: the whole case)."""
+    if not event_log.is_ready:
+        raise DomainError(_("This event log is not imported yet."), code="not_ready")
+    with EventLogAnalysis.from_parquet(event_log.parquet_path) as analysis:
+        return analysis.case_events(case_id)
+
+
 def event_log_activity_names(event_log: EventLog) -> list[str]:
     """The activities a ready log holds, by name (empty while it is not imported)."""
     if not event_log.is_ready:

@@ -50,6 +50,8 @@ EXPLORER_LABELS = {
     "dwellMean": _("Mean dwell time per stage (hours)"),
     "error": _("The analysis failed:"),
     "useAsPath": _("Use as designed path"),
+    "caseTitle": _("Case %(case)s"),
+    "openCase": _("Show the events of case %(case)s"),
     "pathName": _("Designed path from variant %(n)s"),
 }
 

@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -76,6 +77,22 @@ class EventLogAnalysisActions:
     @action(detail=True, methods=["get"])
     def attributes(self, request: Request, pk: Any = None) -> Response:
         return self._answer(request, "attributes")
+
+    @extend_schema(
+        summary="The events of one case, in journey order",
+        parameters=[OpenApiParameter("id", OpenApiTypes.STR, required=True, description="The case id.")],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"])
+    def case(self, request: Request, pk: Any = None) -> Response:
+        event_log = self.get_object()  # type: ignore[attr-defined]
+        case_id = request.query_params.get("id", "")
+        if not case_id:
+            raise DomainError(_("Name the case: ?id=..."), code="bad_parameter")
+        events = selectors.event_log_case(event_log, case_id)
+        if not events:
+            raise NotFound(_("The log has no case %(case)s.") % {"case": case_id})
+        return Response({"case": case_id, "events": events})
 
     @_analysis_schema(
         "Everything the explorer draws at once (summary, variants, dfg, durations, activities)",

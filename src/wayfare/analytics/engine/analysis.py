@@ -356,6 +356,22 @@ class EventLogAnalysis:
             result[attribute].append({"value": value, "events": events, "cases": cases})
         return result
 
+    def case_events(self, case_id: str, limit: int = 1000) -> list[dict[str, Any]]:
+        """The events of one case in journey order (time, then file order), every attribute kept;
+        times as ISO 8601 UTC. Empty when the log (as filtered) has no such case."""
+        cur = self.con.execute(
+            f"""SELECT * EXCLUDE (row_no) FROM {self.events_view}
+                WHERE case_id = ? ORDER BY timestamp, row_no LIMIT {int(limit)}""",
+            [case_id],
+        )
+        names = [d[0] for d in cur.description or ()]
+        events = []
+        for row in cur.fetchall():
+            event = dict(zip(names, row, strict=True))
+            event["timestamp"] = iso_utc(event["timestamp"])
+            events.append({k: v for k, v in event.items() if v is not None})
+        return events
+
     def report(self) -> dict[str, Any]:
         """Every analysis at once (what the command line prints)."""
         return {

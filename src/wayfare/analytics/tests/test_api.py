@@ -163,3 +163,19 @@ def test_answers_are_cached_per_log_version(users, log, monkeypatch):
     event_log_import_run(event_log_id=log.pk)  # a new file version is analysed afresh
     api(client, log, "summary", end_activity="Return")
     assert len(calls) == 2
+
+
+def test_one_case_in_journey_order(users, log):
+    client = client_for(users["staff"])
+    data = api(client, log, "case", id="c2", start_activity="Book").json()  # filters do not cut a case
+    assert data["case"] == "c2"
+    assert [(e["activity"], e["resource"]) for e in data["events"]] == [
+        ("Book", "bo"),
+        ("Pick up", "bo"),
+        ("Pick up", "ana"),
+        ("Return", "ana"),
+    ]
+    assert data["events"][0]["timestamp"] == "2024-03-02T09:00:00Z"
+    assert api(client, log, "case", id="nope").status_code == 404
+    assert api(client, log, "case").status_code == 400
+    assert api(client_for(users["consumer_own"]), log, "case", id="c2").status_code == 403

@@ -70,6 +70,12 @@ def test_process_map_and_slider(live_server, page):
     page.wait_for_selector("#deviations tbody tr")
     assert page.locator("#journey-select option").count() == 1
     assert "33.3%" in page.locator("#conformance-summary").inner_text()  # one of the three cases conforms
+    # an example case of a deviation opens its events, in journey order
+    page.locator("#deviations tbody a").first.click()
+    page.wait_for_selector("#case-dialog[open]")
+    assert page.locator("#case-dialog tbody tr").count() >= 3
+    page.click("#case-dialog footer button")
+    page.wait_for_selector("#case-dialog:not([open])", state="attached")
 
     # A window with no case: the page says so instead of drawing an empty map.
     page.fill("[name=start]", "2030-01-01")

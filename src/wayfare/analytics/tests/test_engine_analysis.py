@@ -235,3 +235,26 @@ def test_attribute_values_for_filter_pickers():
             "channel": [{"value": "app", "events": 2, "cases": 1}],
         }
         assert len(analysis.attribute_values()["channel"]) == 2  # empty and null values are left out
+
+
+def test_case_events_keep_file_order_on_ties_and_their_attributes(tmp_path):
+    from wayfare.analytics.engine.csv_import import import_csv
+    from wayfare.analytics.engine.types import ColumnMapping
+
+    src = tmp_path / "log.csv"
+    src.write_text(
+        "case,activity,time,channel\n"
+        "k,Second,2024-01-01T10:00:00Z,app\nk,Third,2024-01-01T10:00:00Z,\nk,First,2024-01-01T09:00:00Z,web\n"
+    )
+    import_csv(src, tmp_path / "log.parquet", ColumnMapping("case", "activity", "time"))
+    with EventLogAnalysis.from_parquet(tmp_path / "log.parquet") as analysis:
+        events = analysis.case_events("k")
+        assert analysis.case_events("missing") == []
+    assert [e["activity"] for e in events] == ["First", "Second", "Third"]
+    assert events[0] == {
+        "case_id": "k",
+        "activity": "First",
+        "timestamp": "2024-01-01T09:00:00Z",
+        "channel": "web",
+    }
+    assert "channel" not in events[2]  # empty attributes are left out

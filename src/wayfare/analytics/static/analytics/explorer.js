@@ -297,6 +297,32 @@
     });
   }
 
+  // One case's events, in journey order, in a dialog (from an example case of a deviation).
+  function showCase(id) {
+    return fetch(config.api + "case/?" + new URLSearchParams({ id: id }), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (r) { return r.json().then(function (body) { if (!r.ok) throw new Error(body.detail || JSON.stringify(body)); return body; }); })
+      .then(function (data) {
+        var dialog = document.getElementById("case-dialog");
+        dialog.querySelector("h3").textContent = fmt(L.caseTitle, { case: data.case });
+        var body = dialog.querySelector("tbody");
+        body.innerHTML = "";
+        var previous = null;
+        data.events.forEach(function (e, i) {
+          var at = new Date(e.timestamp);
+          var row = el("tr");
+          row.appendChild(el("td", i + 1, { class: "num" }));
+          row.appendChild(el("td", e.activity));
+          row.appendChild(el("td", e.timestamp.replace("T", " ").replace("Z", "")));
+          row.appendChild(el("td", e.resource || "—"));
+          row.appendChild(el("td", previous ? duration((at - previous) / 1000) : "—", { class: "num" }));
+          body.appendChild(row);
+          previous = at;
+        });
+        dialog.showModal();
+      })
+      .catch(showError);
+  }
+
   function loadConformance() {
     var select = document.getElementById("journey-select");
     if (!select) return Promise.resolve();
@@ -310,8 +336,16 @@
       body.innerHTML = "";
       data.deviations.forEach(function (d) {
         var row = el("tr");
-        [L[d.kind] || d.kind, d.stage || "—", d.activity || "—", number(d.cases), number(d.occurrences), (d.example_cases || []).join(", ")]
+        [L[d.kind] || d.kind, d.stage || "—", d.activity || "—", number(d.cases), number(d.occurrences)]
           .forEach(function (t) { row.appendChild(el("td", t)); });
+        var examples = el("td");
+        (d.example_cases || []).forEach(function (id, i) {
+          if (i) examples.appendChild(document.createTextNode(", "));
+          var link = el("a", id, { href: "#", "aria-label": fmt(L.openCase, { case: id }) });
+          link.addEventListener("click", function (e) { e.preventDefault(); showCase(id); });
+          examples.appendChild(link);
+        });
+        row.appendChild(examples);
         body.appendChild(row);
       });
       chart("dwell").setOption({
