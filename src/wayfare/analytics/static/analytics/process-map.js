@@ -17,13 +17,15 @@
     return w;
   }
 
-  // options: activities {name: {events}}, count(name) (the text under a name), edges [{from, to,
-  // frequency, label, room (the text to keep room for, default the label), color, width}], starts/ends {name: cases} (paths from the start node and to the
-  // end node), startsLabelled(name)/endsLabelled(name) (their label or ""), startLabel, endLabel.
   // dagre's horizontal placement does not look at weights; of its five placements, keep the one where
   // the cases travel least sideways (the sum over paths of cases times horizontal distance). A layout
   // grows with paths times ranks, so large maps get dagre's own placement only.
   var TRY_PLACEMENTS_UP_TO = 80;
+
+  // The laid-out dagre graph. options: activities {name: {events}}; count(name), the text under a name;
+  // edges [{from, to, frequency, label, room (text to keep room for; default the label), color, width}];
+  // starts and ends {name: cases}, drawn as paths from the start node and to the end node, labelled by
+  // startsLabelled(name) and endsLabelled(name) ("" for none); startLabel and endLabel.
   function layout(options) {
     var best = null;
     var aligns = options.edges.length <= TRY_PLACEMENTS_UP_TO ? [undefined, "UL", "UR", "DL", "DR"] : [undefined];
