@@ -39,6 +39,14 @@ def test_process_map_and_slider(live_server, page):
     activities = page.evaluate("() => document.querySelectorAll('#activities tbody tr').length")
     assert activities > 0 and boxes() == activities + 2
     assert page.locator("#paths tbody tr").count() == total  # every path, also as a table
+    with page.expect_download() as download:  # and as CSV: raw numbers, times in seconds
+        page.click("[data-csv-table=paths-table]")
+    rows = download.value.path().read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == total + 1 and rows[0].startswith("From,To,Cases,Mean time (s)")
+    assert "Book,Pick up,2,5400,5400,3600,7200" in rows
+    with page.expect_download() as image:
+        page.click("#map-image")
+    assert image.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page.locator("#edge-slider").fill("80")
     assert page.locator("#edge-slider-value").inner_text() == "80%"
     # the map is laid out once the slider rests
@@ -64,6 +72,11 @@ def test_process_map_and_slider(live_server, page):
     page.wait_for_function("!document.body.hasAttribute('aria-busy')")
     page.locator("#edge-slider").fill("0")
     assert page.locator("#variants tbody tr").count() == 3
+    with page.expect_download() as download:
+        page.click("[data-csv-table=variants]")
+    header, first, *_ = download.value.path().read_text(encoding="utf-8-sig").splitlines()
+    assert header == "#,Path,Cases,Share,Mean duration (s),Median duration (s)"  # no buttons column
+    assert first.split(",")[2:4] == ["1", "0.3333333333333333"]
 
     # One click turns the most frequent variant into a designed path and shows its conformance.
     page.locator("[data-use-variant='1']").click()

@@ -32,6 +32,7 @@ ALLOWED = {
     "English",
     "Authorization",
     "Ctrl",  # a key name, printed on keyboards everywhere
+    "PNG",
     "Token",
     "token",
     "UTC",

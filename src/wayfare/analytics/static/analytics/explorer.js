@@ -228,8 +228,9 @@
       var row = el("tr");
       row.appendChild(el("td", e.from));
       row.appendChild(el("td", e.to));
-      [number(e.frequency), duration(e.mean), duration(e.median), duration(e.min), duration(e.max)].forEach(function (t) {
-        row.appendChild(el("td", t, { class: "num" }));
+      row.appendChild(el("td", number(e.frequency), { class: "num", "data-value": e.frequency }));
+      [e.mean, e.median, e.min, e.max].forEach(function (seconds) {
+        row.appendChild(el("td", duration(seconds), { class: "num", "data-value": seconds }));
       });
       body.appendChild(row);
     });
@@ -243,13 +244,13 @@
         var row = el("tr");
         row.appendChild(el("td", i + 1, { class: "num" }));
         row.appendChild(el("td", v.variant.join(" → ")));
-        row.appendChild(el("td", number(v.cases), { class: "num" }));
-        var share = el("td");
+        row.appendChild(el("td", number(v.cases), { class: "num", "data-value": v.cases }));
+        var share = el("td", null, { "data-value": v.share });
         share.appendChild(el("progress", null, { value: v.share, max: 1, style: "width:5rem;margin:0 .4rem 0 0" }));
         share.appendChild(document.createTextNode(percent(v.share)));
         row.appendChild(share);
-        row.appendChild(el("td", duration(v.mean_duration_s), { class: "num" }));
-        row.appendChild(el("td", duration(v.median_duration_s), { class: "num" }));
+        row.appendChild(el("td", duration(v.mean_duration_s), { class: "num", "data-value": v.mean_duration_s }));
+        row.appendChild(el("td", duration(v.median_duration_s), { class: "num", "data-value": v.median_duration_s }));
         var action = el("td");
         var button = el("button", L.filterVariant, { type: "button", class: "secondary outline compact" });
         button.addEventListener("click", function () { setVariant(v.variant); });
@@ -291,7 +292,7 @@
         var a = data.activities[name], r = data.rework[name] || { cases: 0, extra_occurrences: 0 };
         var row = el("tr");
         row.appendChild(el("td", name));
-        [number(a.events), number(a.cases), number(r.cases), number(r.extra_occurrences)].forEach(function (t) { row.appendChild(el("td", t, { class: "num" })); });
+        [a.events, a.cases, r.cases, r.extra_occurrences].forEach(function (n) { row.appendChild(el("td", number(n), { class: "num", "data-value": n })); });
         body.appendChild(row);
       });
     });
@@ -336,8 +337,8 @@
       body.innerHTML = "";
       data.deviations.forEach(function (d) {
         var row = el("tr");
-        [L[d.kind] || d.kind, d.stage || "—", d.activity || "—", number(d.cases), number(d.occurrences)]
-          .forEach(function (t) { row.appendChild(el("td", t)); });
+        [L[d.kind] || d.kind, d.stage || "—", d.activity || "—"].forEach(function (t) { row.appendChild(el("td", t)); });
+        [d.cases, d.occurrences].forEach(function (n) { row.appendChild(el("td", number(n), { "data-value": n })); });
         var examples = el("td");
         (d.example_cases || []).forEach(function (id, i) {
           if (i) examples.appendChild(document.createTextNode(", "));
@@ -455,6 +456,45 @@
   });
   var journey = document.getElementById("journey-select");
   if (journey) journey.addEventListener("change", function () { loadConformance().catch(showError); });
+  // Downloads: a table as CSV (raw numbers, durations in seconds, UTF-8 with a BOM for spreadsheets) and
+  // the map as a PNG, both made in the browser from what the page shows.
+  function download(name, url) {
+    var a = el("a", null, { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  function csvField(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return /[",\n\r;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function tableCsv(table) {
+    var skip = [];
+    var header = Array.prototype.map.call(table.tHead.rows[0].cells, function (th, i) {
+      if (th.hasAttribute("data-csv-skip")) skip.push(i);
+      return th.textContent.trim() + (th.hasAttribute("data-csv-seconds") ? " (" + L.s + ")" : "");
+    });
+    var lines = [header.filter(function (_, i) { return skip.indexOf(i) < 0; }).map(csvField).join(",")];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var cells = Array.prototype.filter.call(row.cells, function (_, i) { return skip.indexOf(i) < 0; });
+      lines.push(cells.map(function (td) {
+        return csvField(td.hasAttribute("data-value") ? td.getAttribute("data-value") : td.textContent.trim());
+      }).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+  document.querySelectorAll("[data-csv-table]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var csv = tableCsv(document.getElementById(button.getAttribute("data-csv-table")));
+      var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+      download(button.getAttribute("data-csv-name"), url);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
+  });
+  document.getElementById("map-image").addEventListener("click", function () {
+    download("process-map.png", chart("process-map").getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" }));
+  });
+
   restoreFromAddress();
   refresh();
 })();
