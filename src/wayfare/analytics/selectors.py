@@ -93,6 +93,8 @@ def event_filter_from_params(params: QueryDict, event_log: EventLog) -> EventFil
         variants=variants or None,
         start_activities=params.getlist("start_activity") or None,
         end_activities=params.getlist("end_activity") or None,
+        with_activities=params.getlist("with_activity") or None,
+        without_activities=params.getlist("without_activity") or None,
     )
 
 

@@ -28,6 +28,12 @@ FILTERS = [
     OpenApiParameter("time_mode", OpenApiTypes.STR, enum=["contained", "intersecting"]),
     OpenApiParameter("start_activity", OpenApiTypes.STR, many=True),
     OpenApiParameter("end_activity", OpenApiTypes.STR, many=True),
+    OpenApiParameter(
+        "with_activity", OpenApiTypes.STR, many=True, description="Cases where one of these happens."
+    ),
+    OpenApiParameter(
+        "without_activity", OpenApiTypes.STR, many=True, description="Cases where none happens."
+    ),
     OpenApiParameter("variant", OpenApiTypes.STR, many=True, description="JSON list of activities."),
     OpenApiParameter("case_attr", OpenApiTypes.STR, many=True, description="attribute=value (first event)."),
     OpenApiParameter("event_attr", OpenApiTypes.STR, many=True, description="attribute=value (events kept)."),

@@ -47,6 +47,8 @@ class EventFilter:
       are kept (cases left with no event disappear).
     - ``variants``: keep the cases whose activity sequence is one of these.
     - ``start_activities``/``end_activities``: keep the cases starting/ending with one of these.
+    - ``with_activities``: keep the cases in which at least one of these activities happens;
+      ``without_activities``: keep the cases in which none of them happens.
 
     Case-level criteria are all evaluated on the log being filtered (before the event-attribute
     filter); then the event-attribute filter drops events of the kept cases. To filter in the other
@@ -61,6 +63,8 @@ class EventFilter:
     variants: Sequence[Sequence[str]] | None = None
     start_activities: Collection[str] | None = None
     end_activities: Collection[str] | None = None
+    with_activities: Collection[str] | None = None
+    without_activities: Collection[str] | None = None
 
 
 class EventLogAnalysis:
@@ -189,6 +193,10 @@ class EventLogAnalysis:
             conds.append(_in("c.variant[1]", flt.start_activities))
         if flt.end_activities is not None:
             conds.append(_in("c.variant[-1]", flt.end_activities))
+        if flt.with_activities is not None:
+            conds.append(f"list_has_any(c.variant, {_list(flt.with_activities)})")
+        if flt.without_activities is not None:
+            conds.append(f"NOT list_has_any(c.variant, {_list(flt.without_activities)})")
         return conds
 
     # --- analyses -----------------------------------------------------------------------------------
@@ -385,6 +393,11 @@ class EventLogAnalysis:
             "activity_counts": self.activity_counts(),
             "rework": self.rework(),
         }
+
+
+def _list(values: Collection[str]) -> str:
+    """A VARCHAR[] literal of quoted values."""
+    return "[" + ", ".join(literal(v) for v in values) + "]::VARCHAR[]"
 
 
 def _in(expr: str, values: Collection[str]) -> str:

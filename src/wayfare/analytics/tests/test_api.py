@@ -49,6 +49,8 @@ def test_filters_apply_to_every_analysis(users, log):
     data = api(client, log, "activities", event_attr="resource=ana").json()
     assert "Charge" in data["activities"]
     assert data["rework"] == {}
+    assert api(client, log, "summary", with_activity="Charge").json()["summary"]["cases"] == 1
+    assert api(client, log, "summary", without_activity="Charge").json()["summary"]["cases"] == 2
 
 
 def test_durations_histogram(users, log):

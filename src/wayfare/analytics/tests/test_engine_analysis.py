@@ -258,3 +258,25 @@ def test_case_events_keep_file_order_on_ties_and_their_attributes(tmp_path):
         "channel": "web",
     }
     assert "channel" not in events[2]  # empty attributes are left out
+
+
+def test_cases_through_or_never_through_an_activity(tmp_path):
+    from wayfare.analytics.engine.csv_import import import_csv
+    from wayfare.analytics.engine.types import ColumnMapping
+
+    src = tmp_path / "log.csv"
+    src.write_text(
+        "case,activity,time\n"
+        "a,Open,2024-01-01T09:00:00Z\na,Wait,2024-01-01T10:00:00Z\na,Close,2024-01-01T11:00:00Z\n"
+        "b,Open,2024-01-02T09:00:00Z\nb,Close,2024-01-02T10:00:00Z\n"
+        "c,Open,2024-01-03T09:00:00Z\nc,Escalate,2024-01-03T10:00:00Z\n"
+    )
+    import_csv(src, tmp_path / "log.parquet", ColumnMapping("case", "activity", "time"))
+    with EventLogAnalysis.from_parquet(tmp_path / "log.parquet") as analysis:
+        through = analysis.filtered(EventFilter(with_activities=["Wait", "Escalate"])).summary()
+        never = analysis.filtered(EventFilter(without_activities=["Wait"])).summary()
+        both = analysis.filtered(
+            EventFilter(with_activities=["Close"], without_activities=["Wait"])
+        ).summary()
+    assert (through["cases"], never["cases"], both["cases"]) == (2, 2, 1)
+    assert through["events"] == 5  # whole cases are kept

@@ -85,7 +85,7 @@
       card(box, L.cases, number(data.summary.cases));
       card(box, L.variants, number(data.n_variants));
       card(box, L.medianDuration, duration(data.case_durations.median));
-      fillActivities(Object.keys(Object.assign({}, data.start_activities, data.end_activities)));
+
     });
   }
 
@@ -286,6 +286,7 @@
 
   function loadActivities() {
     return part("activities").then(function (data) {
+      fillActivities(Object.keys(data.activities));
       var body = document.querySelector("#activities tbody");
       body.innerHTML = "";
       Object.keys(data.activities).sort(function (a, b) { return data.activities[b].events - data.activities[a].events; }).forEach(function (name) {
