@@ -51,6 +51,7 @@ EXPLORER_LABELS = {
     "error": _("The analysis failed:"),
     "useAsPath": _("Use as designed path"),
     "caseTitle": _("Case %(case)s"),
+    "clickThrough": _("Click to keep only the cases through this activity."),
     "openCase": _("Show the events of case %(case)s"),
     "pathName": _("Designed path from variant %(n)s"),
 }

@@ -55,6 +55,29 @@ def test_process_map_and_slider(live_server, page):
     assert total_after == total and fewer < all_paths
     assert boxes() < activities + 2  # activities only the hidden paths reached go with them
 
+    # A click on an activity box keeps the cases through it.
+    page.locator("#process-map").scroll_into_view_if_needed()
+    box = page.evaluate(
+        """() => {
+            const chart = echarts.getInstanceByDom(document.getElementById('process-map'));
+            const series = chart.getOption().series.findIndex(s => s.name === 'activities');
+            const data = chart.getOption().series[series].data;
+            for (let i = 0; i < data.length; i++) {
+                const [x, y] = chart.convertToPixel({seriesIndex: series}, [data[i][0], data[i][1]]);
+                const hit = chart.getZr().findHover(x, y).target;
+                if (hit && hit.type === 'rect') return [x, y];  // an activity box, not start or end
+            }
+            return null;
+        }"""
+    )
+    assert box is not None
+    canvas = page.locator("#process-map canvas").bounding_box()
+    page.mouse.click(canvas["x"] + box[0], canvas["y"] + box[1])
+    page.wait_for_function("location.search.includes('with_activity=')")
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")
+    assert page.locator("#filters [name=with_activity]").input_value() != ""
+    page.locator("#filters [name=with_activity]").select_option("")
+
     # The view lives in the address: a reload (or a shared link) opens the same view.
     page.locator("#filters [name=start_activity]").select_option("Book")
     page.click("#filters button[type=submit]")
@@ -157,3 +180,37 @@ def test_a_large_map_opens_with_rare_paths_hidden(live_server, page):
     assert int(page.locator("#edge-slider").input_value()) > 0
     page.locator("#edge-slider").fill("0")
     page.wait_for_function(f"document.getElementById('map-caption').textContent.startsWith('{total} ')")
+
+
+def test_names_from_a_log_are_shown_as_text_never_run(live_server, page):
+    """An activity named like HTML (a hostile or careless export) is text everywhere, tooltips included."""
+    from django.core.files.base import ContentFile
+
+    hostile = "<img src=x onerror=window.__xss=1>"
+    rows = ["case,activity,time", f'c1,"{hostile}",2024-03-01T09:00:00Z', "c1,Done,2024-03-01T10:00:00Z"]
+    log = event_log_import_run(
+        event_log_id=EventLogFactory(
+            source=ContentFile("\n".join(rows).encode(), name="hostile.csv"), resource_column=""
+        ).pk
+    )
+    UserFactory(username="tomas", roles=["Analyst"])
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "tomas")
+    page.fill("input[name=password]", "pw")
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/analytics/event-logs/{log.pk}/explore/")
+    page.wait_for_selector("body[data-explorer-ready='1']")
+    for series in ("activities", "paths"):
+        for index in range(3):
+            page.evaluate(
+                """([name, index]) => {
+                    const chart = echarts.getInstanceByDom(document.getElementById('process-map'));
+                    const seriesIndex = chart.getOption().series.findIndex(s => s.name === name);
+                    chart.dispatchAction({type: 'showTip', seriesIndex, dataIndex: index});
+                }""",
+                [series, index],
+            )
+            page.wait_for_timeout(50)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("main img").count() == 0
+    assert hostile in page.locator("#variants").inner_text()

@@ -33,6 +33,10 @@
     if (seconds >= 60) return Math.round(seconds / 60) + " " + L.min;
     return Math.round(seconds) + " " + L.s;
   }
+  // Tooltips are HTML: names from a log (activities, cases) are escaped before they go in.
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
   function number(n) { return n === null || n === undefined ? "—" : Number(n).toLocaleString(document.documentElement.lang); }
   function percent(x) {  // 51.7% · 51,7 % · 51.7%, as the reader's language writes it
     return Number(x).toLocaleString(document.documentElement.lang, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -130,6 +134,7 @@
     document.getElementById("edge-slider-value").textContent = hide + "%";
   }
 
+  var lastNodes = null;  // the drawn boxes, in the order of the map's "activities" series
   function drawMap() {
     var data = state.dfg;
     if (!data) return;
@@ -190,15 +195,16 @@
       edge: function (item) {
         var e = item.edge;
         if (!e) return number(item.frequency) + " " + L.cases.toLowerCase();
-        return e.from + " → " + e.to + "<br>" + L.cases + ": " + number(e.frequency) + "<br>" +
+        return esc(e.from) + " → " + esc(e.to) + "<br>" + L.cases + ": " + number(e.frequency) + "<br>" +
           L.meanTime + ": " + duration(e.mean) + "<br>" + L.medianTime + ": " + duration(e.median);
       },
       node: function (n) {
-        if (n.kind !== "activity") return n.label;
-        var text = n.id + "<br>" + L.events + ": " + number(n.events);
+        if (n.kind !== "activity") return esc(n.label);
+        var text = esc(n.id) + "<br>" + L.events + ": " + number(n.events);
         if (data.start_activities[n.id]) text += "<br>" + L.startsHere + ": " + number(data.start_activities[n.id]);
         if (data.end_activities[n.id]) text += "<br>" + L.endsHere + ": " + number(data.end_activities[n.id]);
-        return n.loop ? text + "<br>" + L.repeated + ": " + number(n.loop.frequency) + " · " + duration(n.loop.edge.mean) : text;
+        if (n.loop) text += "<br>" + L.repeated + ": " + number(n.loop.frequency) + " · " + duration(n.loop.edge.mean);
+        return text + "<br><small>" + L.clickThrough + "</small>";
       },
     });
     box.style.minHeight = "";
@@ -206,6 +212,16 @@
     box.style.width = drawn.width + "px";
     chart("process-map").resize();
     chart("process-map").setOption(drawn.option, true);
+    lastNodes = drawn.nodes;
+    if (!state.mapClick) {  // a click on an activity keeps the cases through it (the filter shows it)
+      state.mapClick = true;
+      chart("process-map").on("click", { seriesName: "activities" }, function (p) {
+        var n = lastNodes && lastNodes[p.dataIndex];
+        if (!n || n.kind !== "activity") return;
+        form.elements.with_activity.value = n.id;
+        refresh();
+      });
+    }
     // a map wider than the page scrolls; it opens where the journeys start
     box.parentNode.scrollLeft = Math.max(0, drawn.startX - box.parentNode.clientWidth / 2);
     document.getElementById("map-caption").textContent = fmt(L.pathsShown, { shown: shown.length, total: edges.length });
@@ -271,7 +287,10 @@
   function loadDurations() {
     return part("durations").then(function (data) {
       var h = data.histogram, labels = [];
-      for (var i = 0; i < h.counts.length; i++) labels.push((h.edges[i] / 86400).toFixed(1) + "–" + (h.edges[i + 1] / 86400).toFixed(1));
+      function days(seconds) {
+        return Number(seconds / 86400).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      }
+      for (var i = 0; i < h.counts.length; i++) labels.push(days(h.edges[i]) + "–" + days(h.edges[i + 1]));
       chart("durations").setOption({
         tooltip: {}, grid: { left: 60, right: 20, bottom: 80 },
         xAxis: { type: "category", data: labels, name: L.days, axisLabel: { rotate: 45 } },

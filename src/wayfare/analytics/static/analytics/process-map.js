@@ -151,6 +151,7 @@
     return {
       height: height,
       width: chartWidth,
+      nodes: nodes,  // in the order of the "activities" series (for click handlers)
       startX: 8 + (g.node("\u0000start").x - (gw / 2 - half)) * scale,
       option: {
         animation: false,
