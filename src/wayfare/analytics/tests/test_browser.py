@@ -12,13 +12,17 @@ from .factories import EventLogFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_process_map_and_slider(live_server, page):
+def _log_in_as_analyst(page, url: str) -> None:
     UserFactory(username="tomas", roles=["Analyst"])
-    log = event_log_import_run(event_log_id=EventLogFactory().pk)
-    page.goto(f"{live_server.url}/accounts/login/")
+    page.goto(f"{url}/accounts/login/")
     page.fill("input[name=username]", "tomas")
     page.fill("input[name=password]", "pw")
     page.click("main button[type=submit]")
+
+
+def test_process_map_and_slider(live_server, page):
+    log = event_log_import_run(event_log_id=EventLogFactory().pk)
+    _log_in_as_analyst(page, live_server.url)
     page.goto(f"{live_server.url}/analytics/event-logs/{log.pk}/explore/")
     page.wait_for_selector("body[data-explorer-ready='1']")
     assert page.locator("#process-map canvas").count() == 1
@@ -124,7 +128,6 @@ def test_process_map_and_slider(live_server, page):
 def test_upload_offers_the_files_columns_and_imports(live_server, page, tmp_path):
     """An analyst picks a semicolon CSV with spaced column names: the form offers its columns, guesses
     the mapping, shows the first rows, and the upload imports (through the form's multipart encoding)."""
-    UserFactory(username="tomas", roles=["Analyst"])
     src = tmp_path / "tickets.csv"
     src.write_text(
         "Incident ID;Activity Type;Date Stamp;Assignment Group\n"
@@ -132,10 +135,7 @@ def test_upload_offers_the_files_columns_and_imports(live_server, page, tmp_path
         "IM2;Open;08/01/2013 10:00;TEAM1\nIM2;Reopen;09/01/2013 10:00;TEAM1\nIM2;Close;13/01/2013 11:00;TEAM2\n",
         encoding="utf-8",
     )
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "tomas")
-    page.fill("input[name=password]", "pw")
-    page.click("main button[type=submit]")
+    _log_in_as_analyst(page, live_server.url)
     page.goto(f"{live_server.url}/analytics/event-logs/add/")
     page.set_input_files("input[name=source]", str(src))
     page.wait_for_selector("#csv-preview table")
@@ -168,11 +168,7 @@ def test_a_large_map_opens_with_rare_paths_hidden(live_server, page):
     log = event_log_import_run(
         event_log_id=EventLogFactory(source=ContentFile("\n".join(rows).encode(), name="walks.csv")).pk
     )
-    UserFactory(username="tomas", roles=["Analyst"])
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "tomas")
-    page.fill("input[name=password]", "pw")
-    page.click("main button[type=submit]")
+    _log_in_as_analyst(page, live_server.url)
     page.goto(f"{live_server.url}/analytics/event-logs/{log.pk}/explore/")
     page.wait_for_selector("body[data-explorer-ready='1']")
     shown, total = (int(n) for n in re.findall(r"\d+", page.locator("#map-caption").inner_text())[:2])
@@ -193,11 +189,7 @@ def test_names_from_a_log_are_shown_as_text_never_run(live_server, page):
             source=ContentFile("\n".join(rows).encode(), name="hostile.csv"), resource_column=""
         ).pk
     )
-    UserFactory(username="tomas", roles=["Analyst"])
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "tomas")
-    page.fill("input[name=password]", "pw")
-    page.click("main button[type=submit]")
+    _log_in_as_analyst(page, live_server.url)
     page.goto(f"{live_server.url}/analytics/event-logs/{log.pk}/explore/")
     page.wait_for_selector("body[data-explorer-ready='1']")
     for series in ("activities", "paths"):
