@@ -121,6 +121,7 @@ def test_process_map_and_slider(live_server, page):
     page.fill("[name=start]", "2030-01-01")
     page.click("#filters button[type=submit]")
     page.wait_for_function("document.getElementById('map-caption').textContent.includes('No case')")
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")  # no request left in flight
     assert page.locator("#process-map").bounding_box()["height"] == 0
     assert "No case" in page.locator("#variants-caption").inner_text()
 
