@@ -222,8 +222,9 @@
         refresh();
       });
     }
-    // a map wider than the page scrolls; it opens where the journeys start
-    box.parentNode.scrollLeft = Math.max(0, drawn.startX - box.parentNode.clientWidth / 2);
+    // a map wider than the page scrolls; it opens at its left edge unless that hides where journeys start
+    var view = box.parentNode.clientWidth;
+    box.parentNode.scrollLeft = drawn.startX > view - 80 ? drawn.startX - view / 2 : 0;
     document.getElementById("map-caption").textContent = fmt(L.pathsShown, { shown: shown.length, total: edges.length });
   }
 
