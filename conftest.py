@@ -36,3 +36,26 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_straggling_database_sessions(django_db_setup, django_db_blocker):
+    """On PostgreSQL, a session some thread left open on the test database keeps pytest-django from
+    dropping it. Before the drop, name any such session (a warning, to find its cause) and end it."""
+    yield
+    import warnings
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, application_name, left(query, 300) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        for pid, state, application, query in cursor.fetchall():
+            warnings.warn(
+                f"straggling database session {pid} ({state}, {application!r}): {query}", stacklevel=1
+            )
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
