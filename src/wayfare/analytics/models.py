@@ -121,6 +121,16 @@ class EventLog(WayfareModel):
         return Path(settings.WAYFARE_EVENTLOG_DIR) / f"eventlog-{self.pk}.parquet"
 
     @property
+    def may_skip_bad_rows(self) -> bool:
+        """A failed CSV import whose rows failed could be retried leaving those rows out."""
+        return (
+            self.status == EventLogStatus.FAILED
+            and self.source_format == EventLogFormat.CSV
+            and not self.skip_bad_rows
+            and bool(self.errors)
+        )
+
+    @property
     def is_ready(self) -> bool:
         return self.status == EventLogStatus.READY and self.parquet_path.exists()
 

@@ -15,7 +15,7 @@ import csv
 import os
 import uuid
 import zoneinfo
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -121,16 +121,14 @@ def import_arrow(
 
     Timestamp columns may be Arrow timestamps (zone-aware ones are converted, naive ones are taken in
     ``timezone``) or strings parsed like CSV fields. Error ``line`` numbers are 1-based row numbers."""
-    _check_timezone(timezone)
-    report = _Reporter(progress, table.num_rows)
-    con = connect()
-    try:
+
+    def register(con: duckdb.DuckDBPyConnection) -> int:
         con.register("wf_arrow_source", table)
-        columns = _describe(con, "SELECT * FROM wf_arrow_source")
-        source = _Source("wf_arrow_source", columns, header_lines=0, count_newlines=False)
-        return _normalise(con, source, Path(dest_parquet), mapping, timestamp_format, timezone, report)
-    finally:
-        con.close()
+        return table.num_rows
+
+    return _import_relation(
+        "wf_arrow_source", register, Path(dest_parquet), mapping, timestamp_format, timezone, progress
+    )
 
 
 def import_parquet(
@@ -144,16 +142,33 @@ def import_parquet(
 ) -> ImportResult:
     """Import events spilled to Parquet files (read in the given order, columns matched by name; a column
     missing from a file is null there) the same way as a CSV. Error ``line`` numbers count rows."""
-    _check_timezone(timezone)
     files = "[" + ", ".join(literal(str(p)) for p in paths) + "]"
     sql = f"read_parquet({files}, union_by_name=true)"
+
+    def count(con: duckdb.DuckDBPyConnection) -> int:
+        rows = con.execute(f"SELECT count(*) FROM {sql}").fetchone()  # Parquet metadata: cheap
+        return int(rows[0]) if rows else 0
+
+    return _import_relation(sql, count, Path(dest_parquet), mapping, timestamp_format, timezone, progress)
+
+
+def _import_relation(
+    sql: str,
+    prepare: Callable[[duckdb.DuckDBPyConnection], int],
+    dest: Path,
+    mapping: ColumnMapping,
+    timestamp_format: str | None,
+    timezone: str,
+    progress: ProgressCallback | None,
+) -> ImportResult:
+    """Normalise the rows of a relation that is not a file to parse (``prepare`` makes it available on the
+    connection and answers its row count, the measure of progress)."""
+    _check_timezone(timezone)
     con = connect()
     try:
-        columns = _describe(con, f"SELECT * FROM {sql}")
-        rows = con.execute(f"SELECT count(*) FROM {sql}").fetchone()
-        report = _Reporter(progress, int(rows[0]) if rows else 0)
-        source = _Source(sql, columns, header_lines=0, count_newlines=False)
-        return _normalise(con, source, Path(dest_parquet), mapping, timestamp_format, timezone, report)
+        report = _Reporter(progress, prepare(con))
+        source = _Source(sql, _describe(con, f"SELECT * FROM {sql}"), header_lines=0, count_newlines=False)
+        return _normalise(con, source, dest, mapping, timestamp_format, timezone, report)
     finally:
         con.close()
 

@@ -46,8 +46,8 @@
     new FormData(form).forEach(function (value, key) { if (value) params.append(key, value); });
     return params.toString();
   }
-  function get(action, extra) {
-    var q = query();
+  function get(action, extra, withoutFilters) {
+    var q = withoutFilters ? "" : query();
     if (extra) q = q ? q + "&" + extra : extra;
     return fetch(config.api + action + "/" + (q ? "?" + q : ""), { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) {
@@ -321,8 +321,7 @@
 
   // One case's events, in journey order, in a dialog (from an example case of a deviation).
   function showCase(id) {
-    return fetch(config.api + "case/?" + new URLSearchParams({ id: id }), { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then(function (r) { return r.json().then(function (body) { if (!r.ok) throw new Error(body.detail || JSON.stringify(body)); return body; }); })
+    return get("case", new URLSearchParams({ id: id }).toString(), true)  // a whole case: no filter applies
       .then(function (data) {
         var dialog = document.getElementById("case-dialog");
         dialog.querySelector("h3").textContent = fmt(L.caseTitle, { case: data.case });
