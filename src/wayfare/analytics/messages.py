@@ -1,14 +1,17 @@
 """Translation of the engine's messages.
 
 The engine is Django-free and reports in plain English from templates with named placeholders (its
-``MESSAGES`` dicts). Records keep that English text; pages translate it when they show it, by matching the
-text against the templates and filling the translated template with the same values.
+``MESSAGES`` dicts); its errors also carry the template's code and the values (``code``/``params``), which
+row errors keep, so :func:`translate_engine_error` fills the translated template directly. Texts kept
+without a code (a log's overall message, records imported before codes) are translated by matching the
+text against the templates. No template takes a server path or a Python exception's text (issue #11).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +29,7 @@ TRANSLATED = {
     "bad_timezone": _("unknown time zone %(timezone)s"),
     "bad_format": _("invalid timestamp format %(format)s: %(detail)s"),
     "bad_encoding": _("the file is not valid %(encoding)s text"),
-    "not_found": _("no such file: %(path)s"),
+    "not_found": _("the source file is missing"),
     "bad_row": _("malformed CSV row: %(detail)s"),
     "timestamp_hint": _(
         "%(count)s rows could not be imported: their timestamps are not ISO 8601 but match the format "
@@ -35,6 +38,14 @@ TRANSLATED = {
     "xes_malformed": _("the file is not well-formed XES: %(detail)s (line %(line)s)"),
     "xes_not_xes": _("the file holds no XES log element"),
     "xes_no_events": _("the log holds no event"),
+    "unknown_encoding": _("unknown encoding %(encoding)s"),
+    "not_text_encoding": _("%(encoding)s is not a text encoding (it does not turn bytes into text)"),
+    "too_large": _("the file is larger than the limit of %(limit)s"),
+    "too_expanded": _("the file expands to more than the limit of %(limit)s"),
+    "too_many_events": _("the log holds more than the limit of %(limit)s events"),
+    "unreadable_source": _("the source file could not be read"),
+    "corrupt_gzip": _("the compressed file is corrupt or cut short"),
+    "internal": _("the import failed unexpectedly; the details are in the server log"),
 }
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[srd]")
@@ -61,6 +72,23 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     # longer templates first, so a specific message wins over a short general one
     patterns.sort(key=lambda item: -len(item[1].pattern))
     return patterns
+
+
+def translate_engine_error(code: str | None, params: dict[str, Any] | None, text: str = "") -> str:
+    """The engine error ``code`` with its ``params`` in the active language (values shown as the engine
+    shows them, quoted where its template quotes them); ``text`` translated by matching otherwise."""
+    template = _engine_messages().get(code or "")
+    if template is None or code not in TRANSLATED:
+        return translate_engine_message(text)
+    values = dict(params or {})
+    for conversion in re.finditer(r"%\((\w+)\)r", template):
+        name = conversion.group(1)
+        if name in values:
+            values[name] = repr(values[name])
+    try:
+        return str(TRANSLATED[code]) % values
+    except (KeyError, TypeError, ValueError):  # parameters of another version of the template
+        return translate_engine_message(text)
 
 
 def translate_engine_message(text: str) -> str:

@@ -8,7 +8,9 @@ is the path the provider intends, as ordered stages of activities, until journey
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,7 +32,15 @@ class EventLogFormat(models.TextChoices):
     XES = "xes", _("XES (IEEE 1849)")
 
 
+# While a service stores a source file, the records whose file is being stored, so that the service can
+# remove the file again if its transaction rolls back (issue #11: rejected uploads stayed in media).
+storing_sources: ContextVar[list[EventLog] | None] = ContextVar("wayfare_storing_sources", default=None)
+
+
 def _upload_to(instance: EventLog, filename: str) -> str:
+    pending = storing_sources.get()
+    if pending is not None:
+        pending.append(instance)
     return f"eventlogs/sources/{filename}"
 
 
@@ -115,6 +125,31 @@ class EventLog(WayfareModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse what would let an import exhaust the server (issue #11), for form, API and command line
+        alike: an encoding that is not a text encoding (``bz2_codec`` and the like decompress) and a
+        source file over ``WAYFARE_MAX_UPLOAD_BYTES``. Checked before the file is stored."""
+        super().clean()
+        from django.template.defaultfilters import filesizeformat
+
+        from .engine.guards import is_text_encoding
+        from .limits import import_limits
+
+        errors: dict[str, Any] = {}
+        if self.encoding and not is_text_encoding(self.encoding):
+            errors["encoding"] = _(
+                "Encoding: %(encoding)s is not a text encoding. Name one such as utf-8, cp1252, latin-1 or "
+                "gb18030, or leave the field empty to detect it."
+            ) % {"encoding": self.encoding}
+        limit = import_limits().max_source_bytes
+        if self.source and not getattr(self.source, "_committed", True) and self.source.size > limit:
+            errors["source"] = _("The file is %(size)s; the largest accepted is %(limit)s.") % {
+                "size": filesizeformat(self.source.size),
+                "limit": filesizeformat(limit),
+            }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def parquet_path(self) -> Path:

@@ -7,8 +7,10 @@ progress on the record, which the log's page polls.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.files import File
@@ -20,7 +22,18 @@ from wayfare.core.exceptions import DomainError
 from wayfare.core.services import record_create, record_delete, record_update
 
 from .engine import ColumnMapping, EventLogImportError, ImportResult, import_csv
-from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog, EventLogFormat, EventLogStatus
+from .engine.guards import MESSAGES as GUARD_MESSAGES
+from .engine.guards import failure
+from .limits import import_limits
+from .models import (
+    MAPPING_FIELDS,
+    DesignedJourney,
+    DesignedStage,
+    EventLog,
+    EventLogFormat,
+    EventLogStatus,
+    storing_sources,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,38 +44,71 @@ def detect_format(filename: str) -> str:
     return EventLogFormat.XES if filename.lower().endswith(XES_SUFFIXES) else EventLogFormat.CSV
 
 
-@transaction.atomic
+@contextlib.contextmanager
+def _sources_removed_on_failure(*, keep: str = "") -> Iterator[None]:
+    """Remove the source files stored inside the block when it fails (its transaction then rolls back,
+    which ``on_commit`` never sees); ``keep`` names the file the record had before, which stays.
+
+    Wraps the service's transaction, so a failure at commit is seen too; a caller that nests the service
+    in a larger transaction of its own must clean up after a rollback of that one."""
+    pending: list[EventLog] = []
+    token = storing_sources.set(pending)
+    try:
+        yield
+    except BaseException:
+        for event_log in pending:
+            name = str(event_log.source.name or "")
+            if name and name != keep:
+                with contextlib.suppress(OSError):
+                    event_log.source.storage.delete(name)
+        raise
+    finally:
+        storing_sources.reset(token)
+
+
 def event_log_create(
     *, actor: Any, source: UploadedFile | File | None = None, enqueue: bool = True, **fields: Any
 ) -> EventLog:
     """Register an event log from an uploaded file and queue its import (after the commit, so the worker
-    finds the row); with ``enqueue=False`` the caller runs the import itself (the command line)."""
-    if source is not None:
-        fields["source"] = source
-        fields.setdefault("source_format", detect_format(source.name or ""))
-    event_log = record_create(model=EventLog, actor=actor, data=fields)
-    assert isinstance(event_log, EventLog)
-    if enqueue:
-        transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
+    finds the row); with ``enqueue=False`` the caller runs the import itself (the command line).
+
+    The model refuses a file over the upload limit or an encoding that is not a text encoding before the
+    file is stored; a create that fails after storing it removes it again."""
+    with _sources_removed_on_failure(), transaction.atomic():
+        if source is not None:
+            fields["source"] = source
+            fields.setdefault("source_format", detect_format(source.name or ""))
+        event_log = record_create(model=EventLog, actor=actor, data=fields)
+        assert isinstance(event_log, EventLog)
+        if enqueue:
+            transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
     return event_log
 
 
 IMPORT_FIELDS = ("source", "source_format", *MAPPING_FIELDS)
 
 
-@transaction.atomic
 def event_log_update(*, instance: EventLog, actor: Any, **fields: Any) -> EventLog:
-    """Change a log's fields; a new source file or a changed column mapping imports it again."""
-    reimport = any(name in fields and fields[name] != getattr(instance, name) for name in IMPORT_FIELDS)
-    if fields.get("source") is None or fields.get("source") is False:
-        fields.pop("source", None)  # no new upload: keep the file
-    else:
-        fields.setdefault("source_format", detect_format(fields["source"].name or ""))
-    event_log = record_update(instance=instance, actor=actor, data=fields)
-    assert isinstance(event_log, EventLog)
-    if reimport:
-        EventLog.objects.filter(pk=event_log.pk).update(status=EventLogStatus.PENDING, progress=0.0)
-        transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
+    """Change a log's fields; a new source file or a changed column mapping imports it again.
+
+    A new file replaces the old one, which is removed once the change commits; if the change fails, the
+    new file is removed and the old one stays."""
+    previous = str(instance.source.name or "")
+    with _sources_removed_on_failure(keep=previous), transaction.atomic():
+        reimport = any(name in fields and fields[name] != getattr(instance, name) for name in IMPORT_FIELDS)
+        if fields.get("source") is None or fields.get("source") is False:
+            fields.pop("source", None)  # no new upload: keep the file
+        else:
+            fields.setdefault("source_format", detect_format(fields["source"].name or ""))
+        event_log = record_update(instance=instance, actor=actor, data=fields)
+        assert isinstance(event_log, EventLog)
+        if reimport:
+            EventLog.objects.filter(pk=event_log.pk).update(status=EventLogStatus.PENDING, progress=0.0)
+            transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=event_log.pk))
+        replaced = previous and str(event_log.source.name or "") != previous
+        if replaced:
+            storage = event_log.source.storage
+            transaction.on_commit(lambda: storage.delete(previous))
     return event_log
 
 
@@ -131,10 +177,11 @@ def _read(event_log: EventLog, progress: Any) -> ImportResult:
     path = event_log.source.path
     dest = event_log.parquet_path
     dest.parent.mkdir(parents=True, exist_ok=True)
+    limits = import_limits()
     if event_log.source_format == EventLogFormat.XES:
         from .engine.xes_import import import_xes
 
-        return import_xes(path, dest, progress=progress)
+        return import_xes(path, dest, progress=progress, limits=limits)
     mapping = ColumnMapping(
         case=event_log.case_column,
         activity=event_log.activity_column,
@@ -151,6 +198,7 @@ def _read(event_log: EventLog, progress: Any) -> ImportResult:
         encoding=event_log.encoding or None,
         progress=progress,
         skip_bad_rows=event_log.skip_bad_rows,
+        limits=limits,
     )
 
 
@@ -167,7 +215,8 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
     """Import the log's source file into its Parquet file and record the outcome on the log.
 
     Keeps true: a log is *ready* only with a complete Parquet file; a failed import leaves no file and
-    records why (with row-numbered errors). Running it again re-imports from the source.
+    records why (with row-numbered errors), in words that name the problem and never a server path or a
+    Python exception (those go to the server log). Running it again re-imports from the source.
     """
     event_log = EventLog.objects.get(pk=event_log_id)
     EventLog.objects.filter(pk=event_log.pk).update(
@@ -177,7 +226,11 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
     try:
         if not event_log.source:
             raise EventLogImportError(str(_("The event log has no source file.")))
-        result = _read(event_log, _ProgressWriter(event_log, progress))
+        try:
+            result = _read(event_log, _ProgressWriter(event_log, progress))
+        except OSError as exc:  # the stored file is unreadable (permissions, disk): say so, log the rest
+            logger.exception("event log %s: its source file could not be read", event_log.pk)
+            raise failure(GUARD_MESSAGES, "unreadable_source") from exc
     except EventLogImportError as exc:
         EventLog.objects.filter(pk=event_log.pk).update(
             status=EventLogStatus.FAILED,
@@ -185,10 +238,10 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
             message=_failure_message(exc),
             errors=[e.as_dict() for e in exc.errors[:200]],
         )
-    except Exception as exc:  # an unexpected failure must still end the import visibly
+    except Exception:  # an unexpected failure must still end the import visibly
         logger.exception("event log %s failed to import", event_log.pk)
         EventLog.objects.filter(pk=event_log.pk).update(
-            status=EventLogStatus.FAILED, progress=0.0, message=str(exc)[:2000]
+            status=EventLogStatus.FAILED, progress=0.0, message=GUARD_MESSAGES["internal"], errors=[]
         )
     else:
         EventLog.objects.filter(pk=event_log.pk).update(

@@ -14,20 +14,29 @@ from datetime import UTC, datetime
 
 import duckdb
 
-# Overridable so that a deployment can give the engine more (or less) room.
-MEMORY_LIMIT = os.environ.get("WAYFARE_DUCKDB_MEMORY_LIMIT", "3GB")
-THREADS = int(os.environ.get("WAYFARE_DUCKDB_THREADS", "0")) or (os.cpu_count() or 2)
+# Overridable so that a deployment can give the engine more (or less) room: Django passes its settings
+# through configure() (analytics.limits); without Django the environment variables apply.
+MEMORY_LIMIT = os.environ.get("WAYFARE_DUCKDB_MEMORY_LIMIT", "1GB")
+THREADS = int(os.environ.get("WAYFARE_DUCKDB_THREADS", "0")) or min(os.cpu_count() or 2, 2)
+TEMP_DIRECTORY = os.environ.get("WAYFARE_DUCKDB_TEMP_DIR") or os.path.join(
+    tempfile.gettempdir(), "wayfare-duckdb"
+)
+
+
+def configure(*, memory_limit: str, threads: int, temp_directory: str) -> None:
+    """Set the memory, threads and spill directory of the connections made from now on."""
+    global MEMORY_LIMIT, THREADS, TEMP_DIRECTORY
+    MEMORY_LIMIT, THREADS, TEMP_DIRECTORY = memory_limit, max(int(threads), 1), temp_directory
 
 
 def connect() -> duckdb.DuckDBPyConnection:
     """A fresh in-memory connection with the engine's limits; progress is tracked but never printed."""
-    spill = os.path.join(tempfile.gettempdir(), "wayfare-duckdb")
-    os.makedirs(spill, exist_ok=True)
+    os.makedirs(TEMP_DIRECTORY, exist_ok=True)
     con = duckdb.connect(
         config={
             "memory_limit": MEMORY_LIMIT,
             "threads": THREADS,
-            "temp_directory": spill,
+            "temp_directory": TEMP_DIRECTORY,
             "preserve_insertion_order": True,
         }
     )

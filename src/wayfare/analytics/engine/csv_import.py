@@ -12,20 +12,26 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import gzip
 import os
 import uuid
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import duckdb
 import pyarrow as pa
 
 from ._duckdb import connect, execute_with_progress, ident, iso_utc, literal
+from .guards import MESSAGES as GUARD_MESSAGES
+from .guards import CappedReader, check_source_size, check_text_encoding, failure, safe_detail
 from .types import (
+    DEFAULT_LIMITS,
     STANDARD_COLUMNS,
     ColumnMapping,
     EventLogImportError,
+    ImportLimits,
     ImportResult,
     ProgressCallback,
     RowError,
@@ -44,10 +50,11 @@ MESSAGES: dict[str, str] = {
     "bad_timezone": "unknown time zone %(timezone)r",
     "bad_format": "invalid timestamp format %(format)r: %(detail)s",
     "bad_encoding": "the file is not valid %(encoding)s text",
-    "not_found": "no such file: %(path)s",
+    "not_found": "the source file is missing",
     "bad_row": "malformed CSV row: %(detail)s",
     "timestamp_hint": "%(count)d rows could not be imported: their timestamps are not ISO 8601 but match "
     "the format %(formats)s; state the timestamp format",
+    **GUARD_MESSAGES,
 }
 
 # Formats tried on unparseable timestamps when none was stated, to tell the user which one to state.
@@ -73,6 +80,7 @@ def import_csv(
     encoding: str | None = None,
     progress: ProgressCallback | None = None,
     skip_bad_rows: bool = False,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Import a CSV event log into normalised Parquet at ``dest_parquet``.
 
@@ -80,29 +88,45 @@ def import_csv(
     ISO 8601. Times without an offset are taken in ``timezone`` (IANA name); all are stored as UTC.
     Delimiter and encoding are detected unless given. Raises :class:`EventLogImportError` (and
     writes nothing) on any failing row or unreadable file; with ``skip_bad_rows`` the rows without case,
-    activity or readable time are left out instead and described in the result (``skipped``)."""
+    activity or readable time are left out instead and described in the result (``skipped``).
+
+    A gzip-compressed file (``.csv.gz``, told by its content) is decompressed as a stream. ``limits``
+    caps the file, what it decompresses to and its events; only text encodings are accepted."""
+    limits = limits or DEFAULT_LIMITS
     source = Path(path)
+    if encoding:
+        check_text_encoding(encoding)
     if not source.is_file():
-        raise EventLogImportError(MESSAGES["not_found"] % {"path": str(source)})
+        raise failure(MESSAGES, "not_found")
     _check_timezone(timezone)
     total = source.stat().st_size
+    check_source_size(total, limits.max_source_bytes)
     report = _Reporter(progress, total)
     dest = Path(dest_parquet)
     with _scratch(dest, ".csv") as transcoded:
-        readable, sample = _readable_utf8(source, encoding, transcoded, report)
+        readable, sample = _readable_utf8(source, encoding, transcoded, report, limits)
         delim = delimiter or sniff_delimiter(sample)
         con = connect()
         try:
             return _import_csv_utf8(
-                con, readable, dest, mapping, delim, timestamp_format, timezone, report, skip_bad_rows
+                con, readable, dest, mapping, delim, timestamp_format, timezone, report, skip_bad_rows, limits
             )
         except _NotUtf8:
             if encoding is not None and encoding.lower() not in UTF8_NAMES:
                 raise
             # The sample looked like UTF-8 but the rest of the file is not: fall back to cp1252.
-            _transcode(source, transcoded, "cp1252", report)
+            _transcode(source, transcoded, "cp1252", report, limits)
             return _import_csv_utf8(
-                con, transcoded, dest, mapping, delim, timestamp_format, timezone, report, skip_bad_rows
+                con,
+                transcoded,
+                dest,
+                mapping,
+                delim,
+                timestamp_format,
+                timezone,
+                report,
+                skip_bad_rows,
+                limits,
             )
         finally:
             con.close()
@@ -116,6 +140,7 @@ def import_arrow(
     timestamp_format: str | None = None,
     timezone: str = "UTC",
     progress: ProgressCallback | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Import events held in an Arrow table (e.g. Wayfare's own interactions) the same way as a CSV.
 
@@ -127,7 +152,7 @@ def import_arrow(
         return table.num_rows
 
     return _import_relation(
-        "wf_arrow_source", register, Path(dest_parquet), mapping, timestamp_format, timezone, progress
+        "wf_arrow_source", register, Path(dest_parquet), mapping, timestamp_format, timezone, progress, limits
     )
 
 
@@ -139,6 +164,7 @@ def import_parquet(
     timestamp_format: str | None = None,
     timezone: str = "UTC",
     progress: ProgressCallback | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Import events spilled to Parquet files (read in the given order, columns matched by name; a column
     missing from a file is null there) the same way as a CSV. Error ``line`` numbers count rows."""
@@ -149,7 +175,9 @@ def import_parquet(
         rows = con.execute(f"SELECT count(*) FROM {sql}").fetchone()  # Parquet metadata: cheap
         return int(rows[0]) if rows else 0
 
-    return _import_relation(sql, count, Path(dest_parquet), mapping, timestamp_format, timezone, progress)
+    return _import_relation(
+        sql, count, Path(dest_parquet), mapping, timestamp_format, timezone, progress, limits
+    )
 
 
 def _import_relation(
@@ -160,6 +188,7 @@ def _import_relation(
     timestamp_format: str | None,
     timezone: str,
     progress: ProgressCallback | None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Normalise the rows of a relation that is not a file to parse (``prepare`` makes it available on the
     connection and answers its row count, the measure of progress)."""
@@ -168,7 +197,9 @@ def _import_relation(
     try:
         report = _Reporter(progress, prepare(con))
         source = _Source(sql, _describe(con, f"SELECT * FROM {sql}"), header_lines=0, count_newlines=False)
-        return _normalise(con, source, dest, mapping, timestamp_format, timezone, report)
+        return _normalise(
+            con, source, dest, mapping, timestamp_format, timezone, report, limits=limits or DEFAULT_LIMITS
+        )
     finally:
         con.close()
 
@@ -211,42 +242,66 @@ class _NotUtf8(Exception):
     """DuckDB met invalid UTF-8 past the sniffed sample."""
 
 
-def _readable_utf8(source: Path, encoding: str | None, scratch: Path, report: _Reporter) -> tuple[Path, str]:
-    """A UTF-8 (possibly BOM-prefixed) file DuckDB can read directly, and a decoded text sample."""
+def _is_gzip(source: Path) -> bool:
     with source.open("rb") as fh:
-        raw = fh.read(SNIFF_BYTES)
+        return fh.read(2) == b"\x1f\x8b"
+
+
+@contextlib.contextmanager
+def _open_bytes(source: Path, limits: ImportLimits) -> Iterator[tuple[CappedReader, BinaryIO]]:
+    """(the file's bytes, decompressed if it is gzip and capped at the expanded limit; the raw file,
+    whose position measures progress)."""
+    raw = source.open("rb")
+    try:
+        gz = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        stream: Any = gzip.GzipFile(fileobj=raw) if gz else raw
+        yield CappedReader(stream, limits.max_expanded_bytes), raw
+    except (OSError, EOFError) as exc:  # a corrupt or truncated gzip stream
+        raise failure(MESSAGES, "corrupt_gzip") from exc
+    finally:
+        raw.close()
+
+
+def _readable_utf8(
+    source: Path, encoding: str | None, scratch: Path, report: _Reporter, limits: ImportLimits
+) -> tuple[Path, str]:
+    """A UTF-8 (possibly BOM-prefixed) file DuckDB can read directly, and a decoded text sample."""
+    with _open_bytes(source, limits) as (stream, _raw):
+        raw = stream.read(SNIFF_BYTES)
     enc = (encoding or detect_encoding(raw)).lower()
     try:
         sample = codecs.getincrementaldecoder("utf-8-sig" if enc in UTF8_NAMES else enc)(
             errors="strict"
         ).decode(raw, final=False)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise EventLogImportError(MESSAGES["bad_encoding"] % {"encoding": enc}) from exc
-    if enc in UTF8_NAMES:
+        raise failure(MESSAGES, "bad_encoding", encoding=enc) from exc
+    if enc in UTF8_NAMES and not _is_gzip(source):
         return source, sample
-    _transcode(source, scratch, enc, report)
+    _transcode(source, scratch, "utf-8-sig" if enc in UTF8_NAMES else enc, report, limits)
     return scratch, sample
 
 
-def _transcode(source: Path, dest: Path, encoding: str, report: _Reporter) -> None:
+def _transcode(source: Path, dest: Path, encoding: str, report: _Reporter, limits: ImportLimits) -> None:
     """Stream ``source`` into UTF-8 at ``dest`` in chunks (never the whole file in memory).
     cp1252 leaves five bytes undefined; a file holding one of them is read as latin-1 instead."""
+    check_text_encoding(encoding)  # a bytes-to-bytes codec never gets to decode a chunk
     try:
-        _transcode_with(source, dest, encoding, report)
+        _transcode_with(source, dest, encoding, report, limits)
     except UnicodeDecodeError as exc:
         if encoding.lower() not in ("cp1252", "windows-1252"):
-            raise EventLogImportError(MESSAGES["bad_encoding"] % {"encoding": encoding}) from exc
-        _transcode_with(source, dest, "latin-1", report)
+            raise failure(MESSAGES, "bad_encoding", encoding=encoding) from exc
+        _transcode_with(source, dest, "latin-1", report, limits)
 
 
-def _transcode_with(source: Path, dest: Path, encoding: str, report: _Reporter) -> None:
+def _transcode_with(source: Path, dest: Path, encoding: str, report: _Reporter, limits: ImportLimits) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    done = 0
-    with source.open("rb") as src, dest.open("w", encoding="utf-8", newline="") as out:
+    first = True
+    with _open_bytes(source, limits) as (src, raw), dest.open("w", encoding="utf-8", newline="") as out:
         while chunk := src.read(TRANSCODE_CHUNK):
-            out.write(decoder.decode(chunk).lstrip("\ufeff") if done == 0 else decoder.decode(chunk))
-            done += len(chunk)
-            report.phase(0.0, 0.3, done / max(report.total, 1))
+            out.write(decoder.decode(chunk).lstrip("\ufeff") if first else decoder.decode(chunk))
+            first = False
+            report.phase(0.0, 0.3, raw.tell() / max(report.total, 1))
         out.write(decoder.decode(b"", final=True))
 
 
@@ -254,7 +309,7 @@ def _check_timezone(name: str) -> None:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise EventLogImportError(MESSAGES["bad_timezone"] % {"timezone": name}) from exc
+        raise failure(MESSAGES, "bad_timezone", timezone=name) from exc
 
 
 # --- the conversion ---------------------------------------------------------------------------------
@@ -315,11 +370,20 @@ def _import_csv_utf8(
     timezone: str,
     report: _Reporter,
     skip_bad_rows: bool = False,
+    limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ImportResult:
     try:
         source = _csv_source(con, path, delimiter)
         return _normalise(
-            con, source, dest, mapping, timestamp_format, timezone, report, skip_bad_rows=skip_bad_rows
+            con,
+            source,
+            dest,
+            mapping,
+            timestamp_format,
+            timezone,
+            report,
+            skip_bad_rows=skip_bad_rows,
+            limits=limits,
         )
     except duckdb.Error as exc:
         text = str(exc)
@@ -328,14 +392,12 @@ def _import_csv_utf8(
         if "invalid unicode" in lowered or "byte sequence" in lowered or "not valid utf" in lowered:
             raise _NotUtf8(text) from exc
         if "no such file" in text.lower() or "empty" in text.lower():
-            raise EventLogImportError(MESSAGES["empty"]) from exc
+            raise failure(MESSAGES, "empty") from exc
         rejected = _rejected_rows(con, path, delimiter)
         if rejected:
             count = len(rejected)
-            raise EventLogImportError(
-                MESSAGES["rows_failed"] % {"count": count}, rejected[:MAX_ERRORS], count
-            ) from exc
-        raise EventLogImportError(MESSAGES["unreadable"] % {"detail": text.splitlines()[0]}) from exc
+            raise failure(MESSAGES, "rows_failed", rejected[:MAX_ERRORS], count, count=count) from exc
+        raise failure(MESSAGES, "unreadable", detail=safe_detail(text)) from exc
 
 
 def _rejected_rows(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str) -> list[RowError]:
@@ -360,9 +422,15 @@ def _rejected_rows(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str) -
     except duckdb.Error:
         return []
     return [
-        RowError(int(line), MESSAGES["bad_row"] % {"detail": message}, column)
+        _row_error(int(line), column, "bad_row", detail=safe_detail(message))
         for line, column, message in rows
     ]
+
+
+def _row_error(line: int, where: str | None, code: str, **params: Any) -> RowError:
+    """A rejected row in ``where`` (its column), with its English reason, code and parameters."""
+    reason = MESSAGES[code] % params if params else MESSAGES[code]
+    return RowError(line, reason, where, code=code, params=params)
 
 
 def _normalise(
@@ -375,14 +443,18 @@ def _normalise(
     report: _Reporter,
     *,
     skip_bad_rows: bool = False,
+    limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ImportResult:
-    """Write the normalised Parquet from ``source``; validate; rename into place or raise."""
+    """Write the normalised Parquet from ``source``; validate; rename into place or raise.
+
+    At most one event past ``limits.max_events`` is read (a LIMIT on the source, which DuckDB streams),
+    so a log over the cap fails without being converted whole."""
     _check_mapping(mapping, source.columns)
     con.execute(f"SET TimeZone = {literal(timezone)}")
     ts_sql = _timestamp_sql(
         con, mapping.timestamp, source.columns[mapping.timestamp], timestamp_format, timezone
     )
-    select = _select_sql(source, mapping, ts_sql)
+    select = _select_sql(source, mapping, ts_sql, limits.max_events + 1)
     with _scratch(dest, ".parquet") as tmp:
         copy = (
             f"COPY ({select}) TO {literal(str(tmp))} "
@@ -390,6 +462,8 @@ def _normalise(
         )
         execute_with_progress(con, copy, lambda f: report.phase(0.3 if report.done else 0.0, 0.9, f))
         stats = _stats(con, tmp)
+        if stats["events"] > limits.max_events:
+            raise failure(MESSAGES, "too_many_events", limit=f"{limits.max_events:,}")
         skipped: list[RowError] = []
         skipped_count = 0
         if stats["failed"]:
@@ -397,7 +471,7 @@ def _normalise(
                 con, source, mapping, ts_sql, stats["failed"], timestamp_format
             )
             if not skip_bad_rows or stats["failed"] == stats["events"]:
-                raise EventLogImportError(message, skipped, stats["failed"])
+                raise failure(MESSAGES, message[0], skipped, stats["failed"], **message[1])
             skipped_count = stats["failed"]
             with _scratch(dest, ".parquet") as kept:
                 con.execute(
@@ -433,13 +507,8 @@ def _check_mapping(mapping: ColumnMapping, columns: dict[str, str]) -> None:
     if not missing:
         return
     listing = ", ".join(repr(c) for c in columns)
-    errors = [
-        RowError(
-            line=1, column=name, reason=MESSAGES["missing_column"] % {"column": name, "columns": listing}
-        )
-        for name in missing
-    ]
-    raise EventLogImportError(errors[0].reason, errors)
+    errors = [_row_error(1, name, "missing_column", column=name, columns=listing) for name in missing]
+    raise EventLogImportError(errors[0].reason, errors, code=errors[0].code, params=errors[0].params)
 
 
 def _timestamp_sql(
@@ -460,14 +529,14 @@ def _timestamp_sql(
     try:
         con.execute("SELECT try_strptime('x', ?)", [fmt]).fetchall()
     except duckdb.Error as exc:
-        raise EventLogImportError(MESSAGES["bad_format"] % {"format": fmt, "detail": str(exc)}) from exc
+        raise failure(MESSAGES, "bad_format", format=fmt, detail=safe_detail(str(exc))) from exc
     parsed = f"try_strptime({text}, {literal(fmt)})"
     if "%z" in fmt or "%Z" in fmt:
         return f"timezone('UTC', {parsed})"
     return f"timezone('UTC', timezone({literal(timezone)}, {parsed}))"
 
 
-def _select_sql(source: _Source, mapping: ColumnMapping, ts_sql: str) -> str:
+def _select_sql(source: _Source, mapping: ColumnMapping, ts_sql: str, limit: int | None = None) -> str:
     """The normalised projection: standard columns first, then the other source columns as VARCHAR
     (``attr_<name>`` when the name collides with a standard column)."""
     mapped = {mapping.case, mapping.activity, mapping.timestamp, mapping.resource}
@@ -484,7 +553,8 @@ def _select_sql(source: _Source, mapping: ColumnMapping, ts_sql: str) -> str:
             continue
         target = f"attr_{name}" if name in STANDARD_COLUMNS else name
         parts.append(f"{ident(name)}::VARCHAR AS {ident(target)}")
-    return f"SELECT {', '.join(parts)} FROM {source.sql}"
+    rows = source.sql if limit is None else f"(SELECT * FROM {source.sql} LIMIT {int(limit)})"
+    return f"SELECT {', '.join(parts)} FROM {rows}"
 
 
 def _text(column: str) -> str:
@@ -517,8 +587,9 @@ def _describe_row_errors(
     ts_sql: str,
     failed: int,
     timestamp_format: str | None,
-) -> tuple[str, list[RowError]]:
-    """The message and the described failing rows (a second read of the source, only on failure)."""
+) -> tuple[tuple[str, dict[str, Any]], list[RowError]]:
+    """The message (code, parameters) and the described failing rows (a second read of the source,
+    only on failure)."""
     newlines = (
         " + ".join(
             f"coalesce(length({ident(c)}::VARCHAR) - length(replace({ident(c)}::VARCHAR, chr(10), '')), 0)"
@@ -549,10 +620,8 @@ def _describe_row_errors(
     bad = [raw for _, _, _, raw, parsed in rows if raw and raw.strip() and parsed is None]
     formats = guess_timestamp_formats(con, bad[:200]) if timestamp_format is None and bad else []
     if formats:
-        message = MESSAGES["timestamp_hint"] % {"count": failed, "formats": " / ".join(formats)}
-    else:
-        message = MESSAGES["rows_failed"] % {"count": failed}
-    return message, errors
+        return ("timestamp_hint", {"count": failed, "formats": " / ".join(formats)}), errors
+    return ("rows_failed", {"count": failed}), errors
 
 
 def guess_timestamp_formats(con: duckdb.DuckDBPyConnection, values: list[str]) -> list[str]:
@@ -575,13 +644,13 @@ def _row_errors(
 ) -> Iterator[RowError]:
     """The reasons one row failed (a row may fail in several columns). Runs on at most 1,000 rows."""
     if case is None or not case.strip():
-        yield RowError(line, MESSAGES["missing_case"], mapping.case)
+        yield _row_error(line, mapping.case, "missing_case")
     if activity is None or not activity.strip():
-        yield RowError(line, MESSAGES["missing_activity"], mapping.activity)
+        yield _row_error(line, mapping.activity, "missing_activity")
     if raw_ts is None or not raw_ts.strip():
-        yield RowError(line, MESSAGES["missing_timestamp"], mapping.timestamp)
+        yield _row_error(line, mapping.timestamp, "missing_timestamp")
     elif not parsed:
-        yield RowError(line, MESSAGES["bad_timestamp"] % {"value": raw_ts}, mapping.timestamp)
+        yield _row_error(line, mapping.timestamp, "bad_timestamp", value=raw_ts)
 
 
 @contextlib.contextmanager

@@ -35,27 +35,68 @@ class ColumnMapping:
     resource: str | None = None
 
 
+GiB = 1024**3
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """What one import may cost (issue #11: a 1,169-byte upload once took a worker to 4.8 GB).
+
+    - ``max_source_bytes``: the source file as stored (compressed or not);
+    - ``max_expanded_bytes``: what a gzip stream may decompress to, and the XES text a parse may read;
+    - ``max_events``: events in the log; the import stops at the first event past it.
+
+    The defaults are those of the Django settings ``WAYFARE_MAX_*`` (``analytics.limits``)."""
+
+    max_source_bytes: int = 2 * GiB
+    max_expanded_bytes: int = 8 * GiB
+    max_events: int = 20_000_000
+
+
+DEFAULT_LIMITS = ImportLimits()
+
+
 @dataclass(frozen=True)
 class RowError:
-    """One rejected source row: ``line`` is the 1-based line (CSV) or event number (XES)."""
+    """One rejected source row: ``line`` is the 1-based line (CSV) or event number (XES). ``code`` and
+    ``params`` name the problem for translation; ``reason`` is the same in plain English."""
 
     line: int
     reason: str
     column: str | None = None
+    code: str | None = None
+    params: dict = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "reason": self.reason}
+        return {
+            "line": self.line,
+            "column": self.column,
+            "reason": self.reason,
+            "code": self.code,
+            "params": self.params,
+        }
 
 
 class EventLogImportError(Exception):
     """An import that failed; nothing was written. ``errors`` holds at most the first 1,000 row errors,
-    ``error_count`` how many rows failed in all."""
+    ``error_count`` how many rows failed in all. ``code`` and ``params`` name the problem (the Django
+    layer translates them); parameters never hold a server path or a Python exception's text."""
 
-    def __init__(self, message: str, errors: list[RowError] | None = None, error_count: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        errors: list[RowError] | None = None,
+        error_count: int | None = None,
+        *,
+        code: str | None = None,
+        params: dict | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.errors = errors or []
         self.error_count = error_count if error_count is not None else len(self.errors)
+        self.code = code
+        self.params = params or {}
 
 
 @dataclass

@@ -22,8 +22,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .csv_import import MESSAGES as CSV_MESSAGES
 from .csv_import import import_parquet
-from .types import ColumnMapping, EventLogImportError, ImportResult, ProgressCallback
+from .guards import CappedReader, check_source_size, failure
+from .types import DEFAULT_LIMITS, ColumnMapping, ImportLimits, ImportResult, ProgressCallback
 
 MESSAGES: dict[str, str] = {
     "malformed": "the file is not well-formed XES: %(detail)s (line %(line)s)",
@@ -37,33 +39,50 @@ _PROGRESS_EVERY = 5000
 _BATCH_EVENTS = 100_000
 
 
+def _xes_failure(code: str, **params: Any) -> Exception:
+    """An import error of this module; its code is namespaced ``xes_`` as in ``analytics.messages``."""
+    error = failure(MESSAGES, code, **params)
+    error.code = f"xes_{code}"
+    return error
+
+
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _open(path: Path) -> tuple[Any, Any]:
-    """(stream to parse, raw file whose position measures progress)."""
+def _open(path: Path, limits: ImportLimits) -> tuple[Any, Any]:
+    """(stream to parse, capped at the expanded limit; raw file whose position measures progress)."""
     raw = path.open("rb")
     magic = raw.read(2)
     raw.seek(0)
     if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw), raw
-    return raw, raw
+        return CappedReader(gzip.GzipFile(fileobj=raw), limits.max_expanded_bytes), raw
+    return CappedReader(raw, limits.max_expanded_bytes), raw
 
 
-def read_xes(path: str | os.PathLike, *, progress: ProgressCallback | None = None) -> pa.Table:
+def read_xes(
+    path: str | os.PathLike, *, progress: ProgressCallback | None = None, limits: ImportLimits | None = None
+) -> pa.Table:
     """The events of an XES file as one Arrow table of strings (columns named as in the file)."""
-    return pa.concat_tables(list(iter_xes_batches(path, progress=progress)), promote_options="default")
+    batches = list(iter_xes_batches(path, progress=progress, limits=limits))
+    return pa.concat_tables(batches, promote_options="default")
 
 
 def iter_xes_batches(
-    path: str | os.PathLike, *, progress: ProgressCallback | None = None
+    path: str | os.PathLike, *, progress: ProgressCallback | None = None, limits: ImportLimits | None = None
 ) -> Iterator[pa.Table]:
     """The events of an XES file in file order, as Arrow tables of strings of at most ``_BATCH_EVENTS``
-    rows; every batch has the case, activity and timestamp columns (null where the file has none)."""
+    rows; every batch has the case, activity and timestamp columns (null where the file has none).
+
+    ``limits`` caps the file, the XES text it holds (decompressed) and its events: the parse stops at
+    the first byte or event past a cap."""
+    limits = limits or DEFAULT_LIMITS
     source = Path(path)
+    if not source.is_file():
+        raise failure(CSV_MESSAGES, "not_found")
     total = source.stat().st_size
-    stream, raw = _open(source)
+    check_source_size(total, limits.max_source_bytes)
+    stream, raw = _open(source, limits)
     columns: dict[str, list[Any]] = {}
     batches: list[pa.Table] = []  # finished batches, handed out as the parse goes on
     n_events = 0
@@ -91,6 +110,8 @@ def iter_xes_batches(
             for key, values in columns.items():
                 values.append(row.get(key))
             n_events += 1
+            if n_events > limits.max_events:
+                raise failure(CSV_MESSAGES, "too_many_events", limit=f"{limits.max_events:,}")
             in_batch += 1
             if progress and n_events % _PROGRESS_EVERY == 0:
                 progress(raw.tell(), total)
@@ -135,25 +156,27 @@ def iter_xes_batches(
             # events outside traces have no case; they are ignored, as in pm4py
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else "?"
-        raise EventLogImportError(
-            MESSAGES["malformed"] % {"detail": str(exc).split(":")[0], "line": line}
-        ) from exc
+        raise _xes_failure("malformed", detail=str(exc).split(":")[0], line=line) from exc
     except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
-        raise EventLogImportError(MESSAGES["malformed"] % {"detail": str(exc), "line": "?"}) from exc
+        raise failure(CSV_MESSAGES, "corrupt_gzip") from exc
     finally:
         raw.close()
     if not saw_log:
-        raise EventLogImportError(MESSAGES["not_xes"])
+        raise _xes_failure("not_xes")
     flush_batch()
     if n_events == 0:
-        raise EventLogImportError(MESSAGES["no_events"])
+        raise _xes_failure("no_events")
     yield from batches
     if progress:
         progress(total, total)
 
 
 def import_xes(
-    path: str | os.PathLike, dest_parquet: str | os.PathLike, *, progress: ProgressCallback | None = None
+    path: str | os.PathLike,
+    dest_parquet: str | os.PathLike,
+    *,
+    progress: ProgressCallback | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Import an XES or XES.gz file into normalised Parquet at ``dest_parquet`` (all or nothing).
 
@@ -164,10 +187,10 @@ def import_xes(
     with tempfile.TemporaryDirectory(prefix=f".{dest.name}.", dir=dest.parent) as scratch:
         parts = []
         has_resource = False
-        for n, batch in enumerate(iter_xes_batches(path, progress=progress)):
+        for n, batch in enumerate(iter_xes_batches(path, progress=progress, limits=limits)):
             part = Path(scratch) / f"part-{n:06d}.parquet"
             pq.write_table(batch, part, compression="zstd")
             parts.append(part)
             has_resource = has_resource or RESOURCE in batch.column_names
         mapping = ColumnMapping(CASE, ACTIVITY, TIMESTAMP, RESOURCE if has_resource else None)
-        return import_parquet(parts, dest, mapping, timezone="UTC")
+        return import_parquet(parts, dest, mapping, timezone="UTC", limits=limits)

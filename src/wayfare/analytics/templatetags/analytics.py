@@ -1,6 +1,6 @@
 from django import template
 
-from ..messages import translate_engine_message
+from ..messages import translate_engine_error, translate_engine_message
 
 register = template.Library()
 
@@ -8,3 +8,11 @@ register = template.Library()
 @register.filter
 def engine_message(text: str) -> str:
     return translate_engine_message(text)
+
+
+@register.filter
+def row_reason(error: dict) -> str:
+    """A row error as the import recorded it (code and values), in the reader's language."""
+    if not isinstance(error, dict):
+        return ""
+    return translate_engine_error(error.get("code"), error.get("params"), str(error.get("reason") or ""))

@@ -18,6 +18,7 @@ from tqdm import tqdm
 from wayfare.analytics.engine.analysis import EventLogAnalysis
 from wayfare.analytics.engine.csv_import import import_csv
 from wayfare.analytics.engine.types import ColumnMapping, EventLogImportError, ImportResult, ProgressCallback
+from wayfare.analytics.limits import import_limits
 
 SHOWN_ROW_ERRORS = 20
 DURATION_KEYS = ("min", "max", "mean", "median", "n")
@@ -50,6 +51,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         path = Path(opts["path"])
+        if not path.is_file():
+            raise CommandError(f"no such file: {path}")  # the caller's own path, on their own terminal
         show_bar = not opts["no_progress"] and sys.stderr.isatty()
         with tempfile.TemporaryDirectory(prefix="wayfare-analyse-") as tmp:
             dest = Path(tmp) / "events.parquet"
@@ -80,7 +83,7 @@ class Command(BaseCommand):
         if path.name.lower().endswith((".xes", ".xes.gz")):
             from wayfare.analytics.engine.xes_import import import_xes  # written separately; lazy on purpose
 
-            return import_xes(path, dest, progress=progress)
+            return import_xes(path, dest, progress=progress, limits=import_limits())
         missing = [f"--{name}" for name in ("case", "activity", "timestamp") if not opts[name]]
         if missing:
             raise CommandError(f"a CSV log needs {', '.join(missing)}")
@@ -95,6 +98,7 @@ class Command(BaseCommand):
             encoding=opts["encoding"],
             progress=progress,
             skip_bad_rows=opts["skip_bad_rows"],
+            limits=import_limits(),  # the same caps and encoding checks as an upload
         )
 
     def _report_errors(self, message: str, errors: list, count: int) -> None:

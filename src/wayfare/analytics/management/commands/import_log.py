@@ -6,18 +6,32 @@ task runs: all or nothing, with line-numbered errors (exit status 1).
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from wayfare.analytics.messages import translate_engine_message
+from wayfare.analytics.messages import translate_engine_error, translate_engine_message
 from wayfare.analytics.models import EventLog, EventLogStatus
 from wayfare.analytics.services import event_log_create, event_log_import_run
 from wayfare.core.access import SYSTEM
+
+
+@contextlib.contextmanager
+def _refusal_as_command_error() -> Iterator[None]:
+    """The model's refusals (an encoding that is not text, a file over the upload limit) end the command
+    with their messages and exit status 1, as the form shows them."""
+    try:
+        yield
+    except ValidationError as exc:
+        messages = [f"{field}: {m}" for field, errors in exc.message_dict.items() for m in errors]
+        raise CommandError("; ".join(messages)) from exc
 
 
 class Command(BaseCommand):
@@ -44,7 +58,7 @@ class Command(BaseCommand):
             raise CommandError(f"no such file: {path}")
         if EventLog.objects.filter(name=opts["name"]).exists():
             raise CommandError(f"an event log named {opts['name']!r} exists already")
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, _refusal_as_command_error():
             event_log = event_log_create(
                 actor=SYSTEM,
                 enqueue=False,
@@ -77,7 +91,8 @@ class Command(BaseCommand):
             for error in event_log.errors[:20]:
                 column = f" ({error['column']})" if error.get("column") else ""
                 self.stderr.write(
-                    f"  line {error['line']}{column}: {translate_engine_message(error['reason'])}"
+                    f"  line {error['line']}{column}: "
+                    f"{translate_engine_error(error.get('code'), error.get('params'), error['reason'])}"
                 )
             raise CommandError(
                 f"event log {event_log.pk} failed to import; fix the file and retry from its page"
