@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wayfare.core.exceptions import DomainError
 
 from .engine import EventFilter, EventLogAnalysis
+from .limits import explorer_limits
 from .models import DesignedJourney, EventLog
 
 FILTER_PARAMS = (
@@ -120,27 +121,69 @@ def _int_param(params: QueryDict, name: str, default: int | None, low: int, high
     return max(low, min(int(raw), high))
 
 
+# Every list in an answer is bounded (issue #11: a 10.7 M-event log's explorer answer was 42.7 MB): the
+# most frequent rows up to the settings' caps (``analytics.limits``), with ``<key>_total`` (how many there
+# are) and ``<key>_truncated`` beside each list. The rows shown are exactly those of the whole answer.
+
+
+def _bounded_ends(a: EventLogAnalysis, cap: int) -> dict[str, Any]:
+    starts, ends = a.n_start_activities(), a.n_end_activities()
+    return {
+        "start_activities": a.start_activities(cap),
+        "start_activities_total": starts,
+        "start_activities_truncated": starts > cap,
+        "end_activities": a.end_activities(cap),
+        "end_activities_total": ends,
+        "end_activities_truncated": ends > cap,
+    }
+
+
 def _summary(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
     return {
         "summary": a.summary(),
         "n_variants": a.n_variants(),
         "case_durations": a.case_durations(),
-        "start_activities": a.start_activities(),
-        "end_activities": a.end_activities(),
+        **_bounded_ends(a, explorer_limits().activities),
     }
 
 
 def _variants(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
-    limit = _int_param(params, "limit", None, 1, 100_000)
-    return {"n_variants": a.n_variants(), "variants": a.variants(limit)}
+    """The most frequent variants: ``limit`` of them (at most the cap; the cap when not given), with
+    how many cases the variants left out hold."""
+    cap = explorer_limits().variants
+    limit = _int_param(params, "limit", cap, 1, cap) or cap
+    total = a.n_variants()
+    variants = a.variants(limit)
+    cases = a.n_cases()
+    return {
+        "n_variants": total,
+        "variants": variants,
+        "variants_total": total,
+        "variants_truncated": total > len(variants),
+        "variants_others_cases": cases - sum(v["cases"] for v in variants),
+    }
 
 
 def _dfg(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
+    """The most frequent paths; the activities listed are the most frequent ones plus every activity
+    a listed path touches (so a drawn path always has both its boxes)."""
+    caps = explorer_limits()
+    edges, n_edges = a.dfg(caps.paths), a.n_dfg_edges()
+    activities = a.activity_counts(caps.activities)
+    touched = {e["from"] for e in edges} | {e["to"] for e in edges}
+    missing = touched - activities.keys()
+    if missing:
+        activities.update(a.activity_names(missing))
+        activities = dict(sorted(activities.items(), key=lambda kv: (-kv[1]["events"], kv[0])))
+    n_activities = a.n_activities()
     return {
-        "edges": a.dfg(),
-        "activities": a.activity_counts(),
-        "start_activities": a.start_activities(),
-        "end_activities": a.end_activities(),
+        "edges": edges,
+        "edges_total": n_edges,
+        "edges_truncated": n_edges > len(edges),
+        "activities": activities,
+        "activities_total": n_activities,
+        "activities_truncated": n_activities > len(activities),
+        **_bounded_ends(a, caps.activities),
     }
 
 
@@ -150,7 +193,16 @@ def _durations(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
 
 
 def _activities(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:
-    return {"activities": a.activity_counts(), "rework": a.rework()}
+    cap = explorer_limits().activities
+    n_activities, n_rework = a.n_activities(), a.n_rework()
+    return {
+        "activities": a.activity_counts(cap),
+        "activities_total": n_activities,
+        "activities_truncated": n_activities > cap,
+        "rework": a.rework(cap),
+        "rework_total": n_rework,
+        "rework_truncated": n_rework > cap,
+    }
 
 
 def _attributes(a: EventLogAnalysis, params: QueryDict) -> dict[str, Any]:

@@ -215,6 +215,9 @@ class EventLogAnalysis:
             "last_timestamp": iso_utc(last),
         }
 
+    def n_cases(self) -> int:
+        return self._rows(f"SELECT count(*) FROM {self._cases}")[0][0]
+
     def n_variants(self) -> int:
         return self._rows(f"SELECT count(DISTINCT variant) FROM {self._cases}")[0][0]
 
@@ -238,32 +241,48 @@ class EventLogAnalysis:
             for v, n, share, mean, med in rows
         ]
 
-    def dfg(self) -> list[dict[str, Any]]:
+    def n_dfg_edges(self) -> int:
+        """How many distinct directly-follows edges the log has (what :meth:`dfg` lists in all)."""
+        return self._rows(
+            f"SELECT count(*) FROM (SELECT DISTINCT activity, next_activity FROM {self._seq} "
+            "WHERE next_activity IS NOT NULL)"
+        )[0][0]
+
+    def dfg(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Directly-follows edges with frequency and waiting-time statistics in seconds (stdev is the
         sample standard deviation, as pandas/pm4py compute it; None for a single observation).
-        Most frequent first, then by activity names."""
+        Most frequent first, then by activity names; the first ``limit`` only when given (the others are
+        never fetched into Python)."""
+        limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
         rows = self._rows(
             f"""SELECT activity, next_activity, count(*) AS n, avg(d), median(d), min(d), max(d), sum(d),
                        stddev_samp(d)
                 FROM (SELECT activity, next_activity,
                              (epoch_us(next_timestamp) - epoch_us(timestamp)) / 1e6 AS d
                       FROM {self._seq} WHERE next_activity IS NOT NULL)
-                GROUP BY activity, next_activity ORDER BY n DESC, activity, next_activity"""
+                GROUP BY activity, next_activity ORDER BY n DESC, activity, next_activity {limit_sql}"""
         )
         keys = ("from", "to", "frequency", "mean", "median", "min", "max", "sum", "stdev")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
-    def start_activities(self) -> dict[str, int]:
-        """{activity: cases starting with it}, most frequent first."""
-        return self._activity_count("variant[1]")
+    def start_activities(self, limit: int | None = None) -> dict[str, int]:
+        """{activity: cases starting with it}, most frequent first (the first ``limit`` when given)."""
+        return self._activity_count("variant[1]", limit)
 
-    def end_activities(self) -> dict[str, int]:
-        """{activity: cases ending with it}, most frequent first."""
-        return self._activity_count("variant[-1]")
+    def end_activities(self, limit: int | None = None) -> dict[str, int]:
+        """{activity: cases ending with it}, most frequent first (the first ``limit`` when given)."""
+        return self._activity_count("variant[-1]", limit)
 
-    def _activity_count(self, expr: str) -> dict[str, int]:
+    def n_start_activities(self) -> int:
+        return self._rows(f"SELECT count(DISTINCT variant[1]) FROM {self._cases}")[0][0]
+
+    def n_end_activities(self) -> int:
+        return self._rows(f"SELECT count(DISTINCT variant[-1]) FROM {self._cases}")[0][0]
+
+    def _activity_count(self, expr: str, limit: int | None = None) -> dict[str, int]:
+        limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
         rows = self._rows(
-            f"SELECT {expr} AS a, count(*) AS n FROM {self._cases} GROUP BY a ORDER BY n DESC, a"
+            f"SELECT {expr} AS a, count(*) AS n FROM {self._cases} GROUP BY a ORDER BY n DESC, a {limit_sql}"
         )
         return dict(rows)
 
@@ -312,28 +331,50 @@ class EventLogAnalysis:
             "counts": [counts.get(i, 0) for i in range(bins)],
         }
 
-    def activity_counts(self) -> dict[str, dict[str, int]]:
-        """{activity: {"events": occurrences, "cases": cases where it occurs}}, most frequent first."""
-        return {a: {"events": n, "cases": c} for a, n, c, _, _ in self._per_activity()}
+    def activity_counts(self, limit: int | None = None) -> dict[str, dict[str, int]]:
+        """{activity: {"events": occurrences, "cases": cases where it occurs}}, most frequent first
+        (the first ``limit`` when given)."""
+        rows = self._per_activity("*", "true", "events DESC, activity", limit)
+        return {a: {"events": n, "cases": c} for a, n, c, _, _ in rows}
 
-    def rework(self) -> dict[str, dict[str, int]]:
+    def activity_names(self, names: Collection[str]) -> dict[str, dict[str, int]]:
+        """The same figures as :meth:`activity_counts` for the named activities only."""
+        if not names:
+            return {}
+        rows = self._per_activity("*", _in("activity", names), "events DESC, activity", None)
+        return {a: {"events": n, "cases": c} for a, n, c, _, _ in rows}
+
+    def n_activities(self) -> int:
+        return self._per_activity("count(*)", "true", None, None)[0][0]
+
+    def rework(self, limit: int | None = None) -> dict[str, dict[str, int]]:
         """Per activity: ``cases`` in which it occurs more than once and ``extra_occurrences`` (the
-        occurrences beyond the first, summed over cases). Activities without rework are left out."""
-        rows = sorted((r for r in self._per_activity() if r[3]), key=lambda r: (-r[3], r[0]))
+        occurrences beyond the first, summed over cases). Activities without rework are left out; the
+        first ``limit`` (most rework cases first) when given."""
+        rows = self._per_activity("*", "rework_cases > 0", "rework_cases DESC, activity", limit)
         return {a: {"cases": rc, "extra_occurrences": x} for a, _, _, rc, x in rows}
 
-    def _per_activity(self) -> list[tuple]:
+    def n_rework(self) -> int:
+        return self._per_activity("count(*)", "rework_cases > 0", None, None)[0][0]
+
+    def _per_activity(self, select: str, where: str, order: str | None, limit: int | None) -> list[tuple]:
         """One group-by (case, activity) serves both activity counts and rework (a count(DISTINCT)
-        per activity would cost as much again); kept since the log of an analysis never changes."""
+        per activity would cost as much again); kept in a temp table since the log of an analysis
+        never changes, so that each answer fetches only the rows it lists."""
+        table = f"{self._cases}_activities"
         if self._activity_rows is None:
-            self._activity_rows = self._rows(
-                f"""SELECT activity, sum(n)::BIGINT AS events, count(*) AS cases,
+            self._rows(
+                f"""CREATE TEMP TABLE {table} AS
+                    SELECT activity, sum(n)::BIGINT AS events, count(*) AS cases,
                            count(*) FILTER (WHERE n > 1) AS rework_cases,
                            coalesce(sum(n - 1) FILTER (WHERE n > 1), 0)::BIGINT AS extra
                     FROM (SELECT case_id, activity, count(*) AS n FROM {self._seq} GROUP BY case_id, activity)
-                    GROUP BY activity ORDER BY events DESC, activity"""
+                    GROUP BY activity"""
             )
-        return self._activity_rows
+            self._activity_rows = []
+        order_sql = f"ORDER BY {order}" if order else ""
+        limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
+        return self._rows(f"SELECT {select} FROM {table} WHERE {where} {order_sql} {limit_sql}")
 
     def attribute_values(self, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
         """The most frequent values of every attribute (and the resource), for filter pickers:
