@@ -32,7 +32,7 @@ def generate(events: int, activities: int, dest: Path) -> None:
 
     cases = max(events // 10, 1)
     con = duckdb.connect()
-    con.execute(f"SET threads = 2; SET memory_limit = '1GB'; SELECT setseed(0.11)")
+    con.execute("SET threads = 2; SET memory_limit = '1GB'; SET enable_progress_bar = false; SELECT setseed(0.11)")
     con.execute(
         f"""COPY (
             WITH c AS (SELECT i AS case_no, 4 + (hash(i) % 13)::INT AS n FROM range({cases}) t(i)),

@@ -39,7 +39,7 @@ class EventLogForm(RestrictedModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["source"].required = not (self.instance and self.instance.pk and self.instance.source)
-        self.fields["source"].help_text = _("CSV (any delimiter and encoding) or XES / XES.gz.")
+        self.fields["source"].help_text = _("CSV or CSV.gz (any delimiter and encoding), or XES / XES.gz.")
         self.fields["source"].widget.attrs.update(
             {
                 "accept": ".csv,.txt,.tsv,.xes,.gz",

@@ -227,7 +227,8 @@ def _cache_key(event_log: EventLog, names: tuple[str, ...], params: QueryDict) -
     stat = event_log.parquet_path.stat()
     version = f"{stat.st_mtime_ns}-{stat.st_size}"
     query = json.dumps(sorted((k, params.getlist(k)) for k in params), ensure_ascii=False)
-    digest = hashlib.sha256(f"{names}|{query}".encode()).hexdigest()[:32]
+    caps = explorer_limits()  # a change of the caps must not answer from the cache
+    digest = hashlib.sha256(f"{names}|{query}|{caps}".encode()).hexdigest()[:32]
     return f"wayfare:analytics:{event_log.pk}:{version}:{digest}"
 
 

@@ -4,16 +4,19 @@ Django-free on purpose (it runs in tasks, the command line and tests alike); see
 normalised schema. Public entry points::
 
     import_csv(path, dest_parquet, mapping, *, timestamp_format=None, timezone="UTC", delimiter=None,
-               encoding=None, progress=None) -> ImportResult
+               encoding=None, progress=None, limits=None) -> ImportResult
     import_arrow(table, dest_parquet, mapping, *, timestamp_format=None, timezone="UTC",
                  progress=None) -> ImportResult
     EventLogAnalysis.from_parquet(path) / EventLogAnalysis.from_arrow(table)
     EventLogAnalysis.filtered(EventFilter(...)) -> EventLogAnalysis
+
+Every importer runs under ``ImportLimits`` (source size, gzip/XES expansion, events) and accepts text
+encodings only (``guards``); its errors carry a code and parameters, never a path.
 """
 
 from .analysis import EventFilter, EventLogAnalysis
 from .csv_import import MESSAGES, import_arrow, import_csv
-from .types import ColumnMapping, EventLogImportError, ImportResult, RowError
+from .types import ColumnMapping, EventLogImportError, ImportLimits, ImportResult, RowError
 
 __all__ = [
     "MESSAGES",
@@ -21,6 +24,7 @@ __all__ = [
     "EventFilter",
     "EventLogAnalysis",
     "EventLogImportError",
+    "ImportLimits",
     "ImportResult",
     "RowError",
     "import_arrow",

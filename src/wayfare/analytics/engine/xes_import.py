@@ -146,6 +146,8 @@ def iter_xes_batches(
                 elif tag == "event":
                     if current is not None:
                         trace_events.append(current)
+                        if n_events + len(trace_events) > limits.max_events:  # even inside one long trace
+                            raise failure(CSV_MESSAGES, "too_many_events", limit=f"{limits.max_events:,}")
                     current = None
                 elif tag == "trace":
                     flush_trace()

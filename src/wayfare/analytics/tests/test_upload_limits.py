@@ -227,7 +227,8 @@ def test_the_xes_parse_stops_at_the_first_event_past_the_cap(tmp_path):
     from wayfare.analytics.engine.xes_import import iter_xes_batches
 
     source = tmp_path / "l.xes"
-    source.write_text(_xes(1000))
+    # one trace that never ends: the count runs inside a trace, not only once it is closed
+    source.write_text(_xes(1000).removesuffix("</trace></log>"))
     with pytest.raises(EventLogImportError) as info:
         list(iter_xes_batches(source, limits=ImportLimits(max_events=5)))
     assert info.value.code == "too_many_events" and info.value.params == {"limit": "5"}
@@ -241,3 +242,21 @@ def test_analyse_log_applies_the_event_cap(tmp_path):
         call_command(
             "analyse_log", str(source), case="case", activity="activity", timestamp="time", no_progress=True
         )
+
+
+@pytest.mark.django_db
+@override_settings(WAYFARE_MAX_UPLOAD_BYTES=100)
+def test_import_log_applies_the_upload_cap_and_stores_nothing(tmp_path):
+    before = media_files()
+    source = _csv(tmp_path, SMALL_LOG)
+    with pytest.raises(CommandError, match="the largest accepted is 100"):
+        call_command(
+            "import_log",
+            str(source),
+            name="Big",
+            case="case",
+            activity="activity",
+            timestamp="time",
+            no_progress=True,
+        )
+    assert not EventLog.objects.exists() and media_files() == before
