@@ -256,9 +256,7 @@ def _open_bytes(source: Path, limits: ImportLimits) -> Iterator[tuple[CappedRead
         gz = raw.read(2) == b"\x1f\x8b"
         raw.seek(0)
         stream: Any = gzip.GzipFile(fileobj=raw) if gz else raw
-        yield CappedReader(stream, limits.max_expanded_bytes), raw
-    except (OSError, EOFError) as exc:  # a corrupt or truncated gzip stream
-        raise failure(MESSAGES, "corrupt_gzip") from exc
+        yield CappedReader(stream, limits.max_expanded_bytes, compressed=gz), raw
     finally:
         raw.close()
 

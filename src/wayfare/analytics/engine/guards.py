@@ -84,15 +84,21 @@ class CappedReader:
     Wrapping a ``GzipFile`` stops a gzip bomb after at most ``limit`` plus one read's worth of output:
     nothing is decompressed whole first."""
 
-    def __init__(self, stream: BinaryIO | Any, limit: int):
+    def __init__(self, stream: BinaryIO | Any, limit: int, *, compressed: bool = False):
         self.stream = stream
         self.limit = limit
         self.count = 0
+        self.compressed = compressed
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
             size = 1024 * 1024  # never read "everything" from a stream that may be a bomb
-        chunk = self.stream.read(size)
+        try:
+            chunk = self.stream.read(size)
+        except (OSError, EOFError) as exc:
+            if not self.compressed:
+                raise
+            raise failure(MESSAGES, "corrupt_gzip") from exc  # a corrupt or truncated gzip stream
         self.count += len(chunk)
         if self.count > self.limit:
             raise failure(MESSAGES, "too_expanded", limit=human_bytes(self.limit))

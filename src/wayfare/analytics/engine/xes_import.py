@@ -56,7 +56,7 @@ def _open(path: Path, limits: ImportLimits) -> tuple[Any, Any]:
     magic = raw.read(2)
     raw.seek(0)
     if magic == b"\x1f\x8b":
-        return CappedReader(gzip.GzipFile(fileobj=raw), limits.max_expanded_bytes), raw
+        return CappedReader(gzip.GzipFile(fileobj=raw), limits.max_expanded_bytes, compressed=True), raw
     return CappedReader(raw, limits.max_expanded_bytes), raw
 
 
@@ -159,8 +159,8 @@ def iter_xes_batches(
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else "?"
         raise _xes_failure("malformed", detail=str(exc).split(":")[0], line=line) from exc
-    except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
-        raise failure(CSV_MESSAGES, "corrupt_gzip") from exc
+    except (OSError, EOFError) as exc:  # the file itself could not be read (gzip faults are named above)
+        raise failure(CSV_MESSAGES, "unreadable_source") from exc
     finally:
         raw.close()
     if not saw_log:

@@ -260,3 +260,19 @@ def test_import_log_applies_the_upload_cap_and_stores_nothing(tmp_path):
             no_progress=True,
         )
     assert not EventLog.objects.exists() and media_files() == before
+
+
+@pytest.mark.parametrize("name", ["log.csv.gz", "log.xes.gz"])
+def test_a_truncated_gzip_is_named_as_such(tmp_path, name):
+    text = SMALL_LOG if name.startswith("log.csv") else _xes(200)
+    source = tmp_path / name
+    source.write_bytes(gzip.compress(text.encode())[:-12])  # the end of the stream is cut off
+    with pytest.raises(EventLogImportError) as info:
+        if name.endswith(".xes.gz"):
+            import_xes(source, tmp_path / "o.parquet")
+        else:
+            import_csv(source, tmp_path / "o.parquet", MAPPING)
+    assert (
+        info.value.code == "corrupt_gzip"
+        and info.value.message == "the compressed file is corrupt or cut short"
+    )
