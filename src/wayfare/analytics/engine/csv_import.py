@@ -9,23 +9,30 @@ temporary file next to the destination and renamed at the very end.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
-import gzip
 import os
 import uuid
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from ._duckdb import connect, execute_with_progress, ident, iso_utc, literal
+from .csv_source import MESSAGES as SOURCE_MESSAGES
+from .csv_source import (  # noqa: F401 (detect_encoding and sniff_delimiter are public here too)
+    UTF8_NAMES,
+    NotUtf8,
+    detect_encoding,
+    readable_utf8,
+    sniff_delimiter,
+    transcode,
+)
 from .guards import MESSAGES as GUARD_MESSAGES
-from .guards import CappedReader, check_source_size, check_text_encoding, failure, safe_detail
+from .guards import check_source_size, check_text_encoding, failure, safe_detail
 from .types import (
     DEFAULT_LIMITS,
     STANDARD_COLUMNS,
@@ -49,11 +56,11 @@ MESSAGES: dict[str, str] = {
     "empty": "the file has no header line",
     "bad_timezone": "unknown time zone %(timezone)r",
     "bad_format": "invalid timestamp format %(format)r: %(detail)s",
-    "bad_encoding": "the file is not valid %(encoding)s text",
     "not_found": "the source file is missing",
     "bad_row": "malformed CSV row: %(detail)s",
     "timestamp_hint": "%(count)d rows could not be imported: their timestamps are not ISO 8601 but match "
     "the format %(formats)s; state the timestamp format",
+    **SOURCE_MESSAGES,
     **GUARD_MESSAGES,
 }
 
@@ -62,11 +69,7 @@ _DATES = [f"%d{s}%m{s}%Y" for s in "/-."] + [f"%m{s}%d{s}%Y" for s in "/-."] + [
 _TIMES = ["%H:%M:%S", "%H:%M", "%H:%M:%S.%f", "%I:%M:%S %p", "%I:%M %p"]
 GUESSED_FORMATS = [f"{d} {t}" for d in _DATES for t in _TIMES] + _DATES
 
-SNIFF_BYTES = 64 * 1024
-TRANSCODE_CHUNK = 4 * 1024 * 1024
 MAX_ERRORS = 1000
-DELIMITERS = ",;\t|"
-UTF8_NAMES = {"utf-8", "utf8", "utf-8-sig", "utf_8", "utf_8_sig"}
 
 
 def import_csv(
@@ -104,18 +107,18 @@ def import_csv(
     report = _Reporter(progress, total)
     dest = Path(dest_parquet)
     with _scratch(dest, ".csv") as transcoded:
-        readable, sample = _readable_utf8(source, encoding, transcoded, report, limits)
+        readable, sample = readable_utf8(source, encoding, transcoded, report, limits)
         delim = delimiter or sniff_delimiter(sample)
         con = connect()
         try:
             return _import_csv_utf8(
                 con, readable, dest, mapping, delim, timestamp_format, timezone, report, skip_bad_rows, limits
             )
-        except _NotUtf8:
+        except NotUtf8:
             if encoding is not None and encoding.lower() not in UTF8_NAMES:
                 raise
             # The sample looked like UTF-8 but the rest of the file is not: fall back to cp1252.
-            _transcode(source, transcoded, "cp1252", report, limits)
+            transcode(source, transcoded, "cp1252", report, limits)
             return _import_csv_utf8(
                 con,
                 transcoded,
@@ -204,105 +207,6 @@ def _import_relation(
         con.close()
 
 
-# --- detection -------------------------------------------------------------------------------------
-
-
-def sniff_delimiter(sample: str) -> str:
-    """Pick the delimiter among , ; TAB | from a text sample: csv.Sniffer first (it understands
-    quoting), else the candidate that occurs most often in the header line."""
-    lines = sample.splitlines()
-    head = "\n".join(lines[:-1] if len(lines) > 1 else lines)
-    try:
-        found = csv.Sniffer().sniff(head, delimiters=DELIMITERS).delimiter
-        if found in DELIMITERS:
-            return found
-    except csv.Error:
-        pass
-    header = lines[0] if lines else ""
-    return max(DELIMITERS, key=header.count) if any(d in header for d in DELIMITERS) else ","
-
-
-def detect_encoding(raw: bytes) -> str:
-    """Encoding of a file from its first bytes: a BOM decides; else UTF-8 if the sample decodes, else
-    cp1252 (Windows' Western European code page), else latin-1 (which accepts any byte)."""
-    if raw.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    for candidate in ("utf-8", "cp1252"):
-        try:
-            codecs.getincrementaldecoder(candidate)().decode(raw, final=False)
-            return candidate
-        except UnicodeDecodeError:
-            continue
-    return "latin-1"
-
-
-class _NotUtf8(Exception):
-    """DuckDB met invalid UTF-8 past the sniffed sample."""
-
-
-def _is_gzip(source: Path) -> bool:
-    with source.open("rb") as fh:
-        return fh.read(2) == b"\x1f\x8b"
-
-
-@contextlib.contextmanager
-def _open_bytes(source: Path, limits: ImportLimits) -> Iterator[tuple[CappedReader, BinaryIO]]:
-    """(the file's bytes, decompressed if it is gzip and capped at the expanded limit; the raw file,
-    whose position measures progress)."""
-    raw = source.open("rb")
-    try:
-        gz = raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
-        stream: Any = gzip.GzipFile(fileobj=raw) if gz else raw
-        yield CappedReader(stream, limits.max_expanded_bytes, compressed=gz), raw
-    finally:
-        raw.close()
-
-
-def _readable_utf8(
-    source: Path, encoding: str | None, scratch: Path, report: _Reporter, limits: ImportLimits
-) -> tuple[Path, str]:
-    """A UTF-8 (possibly BOM-prefixed) file DuckDB can read directly, and a decoded text sample."""
-    with _open_bytes(source, limits) as (stream, _raw):
-        raw = stream.read(SNIFF_BYTES)
-    enc = (encoding or detect_encoding(raw)).lower()
-    try:
-        sample = codecs.getincrementaldecoder("utf-8-sig" if enc in UTF8_NAMES else enc)(
-            errors="strict"
-        ).decode(raw, final=False)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise failure(MESSAGES, "bad_encoding", encoding=enc) from exc
-    if enc in UTF8_NAMES and not _is_gzip(source):
-        return source, sample
-    _transcode(source, scratch, "utf-8-sig" if enc in UTF8_NAMES else enc, report, limits)
-    return scratch, sample
-
-
-def _transcode(source: Path, dest: Path, encoding: str, report: _Reporter, limits: ImportLimits) -> None:
-    """Stream ``source`` into UTF-8 at ``dest`` in chunks (never the whole file in memory).
-    cp1252 leaves five bytes undefined; a file holding one of them is read as latin-1 instead."""
-    check_text_encoding(encoding)  # a bytes-to-bytes codec never gets to decode a chunk
-    try:
-        _transcode_with(source, dest, encoding, report, limits)
-    except UnicodeDecodeError as exc:
-        if encoding.lower() not in ("cp1252", "windows-1252"):
-            raise failure(MESSAGES, "bad_encoding", encoding=encoding) from exc
-        _transcode_with(source, dest, "latin-1", report, limits)
-
-
-def _transcode_with(source: Path, dest: Path, encoding: str, report: _Reporter, limits: ImportLimits) -> None:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    first = True
-    with _open_bytes(source, limits) as (src, raw), dest.open("w", encoding="utf-8", newline="") as out:
-        while chunk := src.read(TRANSCODE_CHUNK):
-            out.write(decoder.decode(chunk).lstrip("\ufeff") if first else decoder.decode(chunk))
-            first = False
-            report.phase(0.0, 0.3, raw.tell() / max(report.total, 1))
-        out.write(decoder.decode(b"", final=True))
-
-
 def _check_timezone(name: str) -> None:
     try:
         zoneinfo.ZoneInfo(name)
@@ -388,7 +292,7 @@ def _import_csv_utf8(
         lowered = text.lower()
         # DuckDB names invalid UTF-8 so; its dialect-sniffing errors merely mention "Encoding: utf-8".
         if "invalid unicode" in lowered or "byte sequence" in lowered or "not valid utf" in lowered:
-            raise _NotUtf8(text) from exc
+            raise NotUtf8(text) from exc
         if "no such file" in text.lower() or "empty" in text.lower():
             raise failure(MESSAGES, "empty") from exc
         rejected = _rejected_rows(con, path, delimiter)
