@@ -76,8 +76,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     list_display = ["prefix", "user", "created", "expires", "last_used"]
     search_fields = ["user__username", "prefix"]
-    fields = ["prefix", "user", "created", "expires", "last_used"]
-    readonly_fields = fields
+    fields = ("prefix", "user", "created", "expires", "last_used")
+    readonly_fields = ("prefix", "user", "created", "expires", "last_used")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

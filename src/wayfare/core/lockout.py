@@ -22,7 +22,9 @@ from django.shortcuts import render
 RESET_WINDOW_SECONDS = 3600
 
 
-def lockout_response(request: HttpRequest, original_response: Any = None, credentials: Any = None) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, original_response: Any = None, credentials: Any = None
+) -> HttpResponse:
     """Axes' lockout answer: Wayfare's own page, translated, with the cool-off in minutes."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else 0
     return render(request, "registration/lockout.html", {"cooloff_minutes": minutes}, status=429)
@@ -30,7 +32,8 @@ def lockout_response(request: HttpRequest, original_response: Any = None, creden
 
 def _over_limit(kind: str, value: str) -> bool:
     """Count one request for ``value`` and say whether it is past the hourly limit."""
-    key = "wayfare-reset-%s-%s" % (kind, hashlib.sha256(value.lower().encode()).hexdigest())
+    digest = hashlib.sha256(value.lower().encode()).hexdigest()
+    key = f"wayfare-reset-{kind}-{digest}"
     cache.add(key, 0, RESET_WINDOW_SECONDS)
     try:
         count = cache.incr(key)

@@ -63,7 +63,9 @@ def token_lifetime_choices() -> list[int]:
     """The lifetimes (in days) a user may choose when issuing a token: common ones up to the longest
     allowed, and the configured default."""
     longest = settings.WAYFARE_API_TOKEN_MAX_DAYS
-    days = {d for d in (7, 30, 90, 180, 365) if d <= longest} | {min(settings.WAYFARE_API_TOKEN_DAYS, longest)}
+    days = {d for d in (7, 30, 90, 180, 365) if d <= longest} | {
+        min(settings.WAYFARE_API_TOKEN_DAYS, longest)
+    }
     return sorted(days)
 
 

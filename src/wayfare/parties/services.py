@@ -128,7 +128,9 @@ def person_account_grant(
     audit_record(
         actor=actor,
         target=person,
-        action=AuditAction.ACCOUNT_GRANTED if created or not before["active"] else AuditAction.ACCOUNT_CHANGED,
+        action=AuditAction.ACCOUNT_GRANTED
+        if created or not before["active"]
+        else AuditAction.ACCOUNT_CHANGED,
         detail=detail,
     )
     return user

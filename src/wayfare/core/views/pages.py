@@ -46,7 +46,9 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "core/step.html", {"entry": entry, "current_step": slug})
 
 
-def _account_page(request: HttpRequest, *, form: Any = None, new_key: str = "", status: int = 200) -> HttpResponse:
+def _account_page(
+    request: HttpRequest, *, form: Any = None, new_key: str = "", status: int = 200
+) -> HttpResponse:
     from ..account_forms import ApiTokenForm
     from ..tokens import api_token_current
 
@@ -77,9 +79,7 @@ def account_token(request: HttpRequest) -> HttpResponse:
         return _account_page(request, form=form, status=400)
     _token, key = user_token_regenerate(user=request.user, days=form.cleaned_data["days"])
     messages.success(request, _("A new API token was issued; the old one no longer works."))
-    response = _account_page(request, new_key=key)
-    response["Cache-Control"] = "no-store"
-    return response
+    return _account_page(request, new_key=key)  # never_cache: the key is not kept by any cache
 
 
 @never_cache
