@@ -49,4 +49,7 @@ def person_account(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(name)s can log in now.") % {"name": person})
                 return redirect(person.get_absolute_url())
         status = 400
-    return render(request, "parties/person_account.html", {"person": person, "form": form}, status=status)
+    # A superuser's account is changed by superusers only (the service refuses; the page says so up front).
+    superuser_only = bool(user and user.is_superuser and not request.user.is_superuser)
+    context = {"person": person, "form": form, "superuser_only": superuser_only}
+    return render(request, "parties/person_account.html", context, status=status)

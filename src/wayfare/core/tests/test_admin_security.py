@@ -113,6 +113,8 @@ def test_user_admin_guards_hold_for_a_staff_account_with_auth_permissions(superu
 
 def test_person_account_cannot_change_a_superuser(administrator, superuser):
     person = PersonFactory(organisation=OrganisationFactory(), user=superuser)
+    page = client_for(administrator).get(f"/parties/people/{person.pk}/account/")
+    assert page.context["superuser_only"] and 'name="password"' not in page.content.decode()
     response = client_for(administrator).post(
         f"/parties/people/{person.pk}/account/",
         {"username": "root", "password": "taken-over-pass-99", "roles": ["Read-only"]},
