@@ -28,6 +28,21 @@ def _may_manage_account(actor: Any, user: Any) -> None:
         )
 
 
+def _within(actor: Any, group: Group, held: set[str]) -> bool:
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()} <= held
+
+
+def grantable_roles(actor: Any) -> list[str]:
+    """The role group names ``actor`` may grant (for the form's choices; the grant checks again)."""
+    groups = Group.objects.filter(name__in=[r.group for r in ROLES]).prefetch_related(
+        "permissions__content_type"
+    )
+    if getattr(actor, "is_superuser", False):
+        return [g.name for g in groups]
+    held = actor.get_all_permissions()
+    return [g.name for g in groups if _within(actor, g, held)]
+
+
 def _may_grant(actor: Any, groups: list[Group]) -> None:
     """An actor grants only roles whose every permission they hold themselves, so no grant raises anyone
     above the actor (issue #11)."""
@@ -35,8 +50,7 @@ def _may_grant(actor: Any, groups: list[Group]) -> None:
         return
     held = actor.get_all_permissions()
     for group in groups:
-        wanted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
-        if not wanted <= held:
+        if not _within(actor, group, held):
             raise DomainError(
                 _("You may not grant the role %(role)s: it allows more than your own roles do."),
                 code="role_above_actor",

@@ -26,7 +26,7 @@ def person_account(request: HttpRequest, pk: int) -> HttpResponse:
         "username": user.username if user else (person.email.split("@")[0] if person.email else ""),
         "roles": list(user.groups.values_list("name", flat=True)) if user else [],
     }
-    form = PersonAccountForm(request.POST or None, initial=initial)
+    form = PersonAccountForm(request.POST or None, initial=initial, actor=request.user)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "revoke":
         try:

@@ -118,3 +118,16 @@ def test_revoking_a_superuser_through_person_account_is_refused(users):
     assert info.value.code == "superuser_account"
     root.refresh_from_db()
     assert root.is_active
+
+
+def test_the_form_offers_only_roles_the_actor_may_grant(users):
+    from wayfare.parties.forms import PersonAccountForm
+
+    manager = UserFactory(username="logins", roles=["Read-only"])
+    manager.user_permissions.set(
+        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person"])
+    )
+    manager = get_user_model().objects.get(pk=manager.pk)
+    offered = {c[0] for c in PersonAccountForm(actor=manager).fields["roles"].choices}
+    assert "Read-only" in offered and "Consumer" in offered and "Administrator" not in offered
+    assert "Administrator" in {c[0] for c in PersonAccountForm(actor=users["staff"]).fields["roles"].choices}
