@@ -5,16 +5,25 @@
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
-WAYFARE := $(UV) run --locked wayfare
+# With DEBUG off Wayfare refuses to start without SECRET_KEY: unless one is given, the key is a random one
+# made once and kept in the data folder (mode 600), so sessions survive a restart.
+DATA_DIR := $(abspath $(or $(WAYFARE_DATA_DIR),data))
+SECRET_KEY_FILE := $(DATA_DIR)/secret_key
+WAYFARE := SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" $(UV) run --locked wayfare
 APT_PACKAGES := chromium fonts-noto-cjk gettext
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: demo test bootstrap system-packages messages lint typecheck serve test-python ci
 
-bootstrap:
+bootstrap: $(SECRET_KEY_FILE)
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	@$(UV) sync --locked --quiet
+
+$(SECRET_KEY_FILE):
+	@mkdir -p $(DATA_DIR)
+	@(umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > $@)
+	@chmod 600 $@
 
 system-packages:
 	@missing=""; \
@@ -39,10 +48,14 @@ demo: bootstrap messages
 	@echo ""
 	@$(MAKE) --no-print-directory serve
 
-serve:
+# The demo runs as a deployment would (DEBUG off: Wayfare's own error pages, static files from WhiteNoise),
+# but over plain HTTP on this machine, so the HTTPS-only settings are off.
+LOCAL_HTTP := SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+
+serve: $(SECRET_KEY_FILE)
 	@trap 'kill 0' EXIT INT TERM; \
-	DEBUG=true $(WAYFARE) db_worker --queue-name default >/dev/null 2>&1 & \
-	DEBUG=true $(WAYFARE) runserver $(HOST):$(PORT) --noreload
+	$(LOCAL_HTTP) $(WAYFARE) db_worker --queue-name default >/dev/null 2>&1 & \
+	$(LOCAL_HTTP) $(WAYFARE) runserver $(HOST):$(PORT) --noreload
 
 lint: bootstrap
 	$(UV) run --locked ruff check src benchmarks tools conftest.py

@@ -44,6 +44,7 @@ def main() -> None:
 
     import django
 
+    os.environ.setdefault("SECRET_KEY", "wayfare-benchmark-key-not-secret-only-for-local-runs-0a9b8c7d6e")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wayfare.settings")
     os.environ.setdefault("WAYFARE_DATA_DIR", tempfile.mkdtemp(prefix="wayfare-bench-"))
     django.setup()

@@ -2,12 +2,21 @@
 
 Variables: ``DATABASE_URL`` (default: SQLite file in ``WAYFARE_DATA_DIR``), ``SECRET_KEY``, ``DEBUG``,
 ``ALLOWED_HOSTS``, ``CSRF_TRUSTED_ORIGINS``, ``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``WAYFARE_DATA_DIR``,
-``WAYFARE_TASKS`` (``database``, the default, or ``immediate``), ``SECURE_SSL_REDIRECT``.
+``WAYFARE_TASKS`` (``database``, the default, or ``immediate``), ``SECURE_SSL_REDIRECT``,
+``WAYFARE_API_TOKEN_DAYS`` / ``WAYFARE_API_TOKEN_MAX_DAYS`` (API token lifetime: default and longest),
+``WAYFARE_LOGIN_FAILURE_LIMIT`` / ``WAYFARE_LOGIN_COOLOFF_MINUTES`` (failed logins before a lockout, and
+its length), ``WAYFARE_PASSWORD_RESET_LIMIT`` (reset requests per hour per address and per e-mail).
+
+``SECRET_KEY`` must be set when ``DEBUG`` is off (a deployment): Wayfare refuses to start without it
+rather than sign sessions and tokens with a key everyone knows. ``make demo`` keeps a random one in
+``data/secret_key``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -18,12 +27,19 @@ DATA_DIR = Path(env.str("WAYFARE_DATA_DIR", default=str(Path.cwd() / "data"))).r
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 _INSECURE_KEY = "django-insecure-wayfare-development-key-change-me-in-production-0123456789"
-SECRET_KEY = env.str("SECRET_KEY", default=_INSECURE_KEY)
+SECRET_KEY = env.str("SECRET_KEY", default="") or (_INSECURE_KEY if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. A deployment (DEBUG off) needs its own secret key: set the SECRET_KEY "
+        "environment variable to a long random value (for example the output of "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DEBUG=true for local "
+        "development. `make demo` creates one in data/secret_key."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wayfare.core.admin_site.WayfareAdminConfig",  # the admin, for superusers only (issue #11)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -31,7 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -44,6 +59,7 @@ INSTALLED_APPS = [
     "wayfare.core",
     "wayfare.parties",
     "wayfare.analytics",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "wayfare.urls"
@@ -97,6 +114,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes checks every login (the login page, the admin's, anything calling authenticate()) first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (issue #11). Failures are counted per account (from any address) and, apart,
+# per address (on any account); either reaching the limit locks that login until the cool-off ends.
+# Per account stops a guesser who spreads 30 tries over many addresses; per address stops one address
+# trying a few passwords on many accounts. The price of the per-account count is that a stranger can lock
+# an account for the cool-off; a superuser lifts it early with `wayfare axes_reset_username <name>`.
+# Behind a reverse proxy, the address is REMOTE_ADDR as the proxy passes it (see django-axes' docs).
+AXES_FAILURE_LIMIT = env.int("WAYFARE_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("WAYFARE_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wayfare.core.lockout.lockout_response"
+AXES_VERBOSE = False
+# Password-reset requests per hour, counted per address and per e-mail (core.lockout).
+WAYFARE_PASSWORD_RESET_LIMIT = env.int("WAYFARE_PASSWORD_RESET_LIMIT", default=5)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -133,7 +170,7 @@ TASKS = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "wayfare.core.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["wayfare.core.api.permissions.RestrictedModelPermissions"],
@@ -155,12 +192,22 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The schema and the docs need a login, like the rest of the API (issue #11).
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_AUTHENTICATION": [
+        "wayfare.core.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
 }
+
+# API tokens (core.tokens): lifetime in days when issued, by default and at most.
+WAYFARE_API_TOKEN_DAYS = env.int("WAYFARE_API_TOKEN_DAYS", default=90)
+WAYFARE_API_TOKEN_MAX_DAYS = env.int("WAYFARE_API_TOKEN_MAX_DAYS", default=365)
 
 DJANGO_TABLES2_TEMPLATE = "generic/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 8
 
-# A deployment (DEBUG off and a real SECRET_KEY) is served over HTTPS: secure cookies, redirect to
+# A deployment (DEBUG off, hence a real SECRET_KEY) is served over HTTPS: secure cookies, redirect to
 # HTTPS and HSTS are on unless switched off one by one; a local run without a key stays plain HTTP.
 _DEPLOYED = not DEBUG and SECRET_KEY != _INSECURE_KEY
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=_DEPLOYED)

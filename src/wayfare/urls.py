@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from wayfare.core.lockout import ThrottledPasswordResetView
 from wayfare.core.views import pages
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("account/token/", pages.account_token, name="account_token"),
     path("healthz", pages.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -21,4 +23,7 @@ urlpatterns = [
     path("analytics/", include("wayfare.analytics.urls")),
 ]
 
+handler400 = "wayfare.core.views.pages.bad_request"
+handler403 = "wayfare.core.views.pages.permission_denied"
 handler404 = "wayfare.core.views.pages.page_not_found"
+handler500 = "wayfare.core.views.pages.server_error"

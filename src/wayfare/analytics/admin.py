@@ -1,23 +1,26 @@
+"""Analytics in the admin, read-only: event logs are imported and journeys designed through Wayfare's
+pages and API, which run the services and the access rule (issue #11)."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
+
+from wayfare.core.admin import ReadOnlyAdminMixin, ReadOnlyInline
 
 from .models import DesignedJourney, DesignedStage, EventLog
 
 
 @admin.register(EventLog)
-class EventLogAdmin(SimpleHistoryAdmin):
+class EventLogAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "status", "events", "cases", "created"]
     list_filter = ["status", "source_format"]
     search_fields = ["name"]
-    readonly_fields = ["status", "progress", "message", "errors", "events", "cases", "activities"]
 
 
-class DesignedStageInline(admin.TabularInline):
+class DesignedStageInline(ReadOnlyInline):
     model = DesignedStage
-    extra = 0
 
 
 @admin.register(DesignedJourney)
-class DesignedJourneyAdmin(SimpleHistoryAdmin):
+class DesignedJourneyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "event_log"]
     inlines = [DesignedStageInline]

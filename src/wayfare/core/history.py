@@ -72,4 +72,7 @@ def history_entries(obj: Model, user: Any = None, limit: int = 50) -> list[dict[
                 "changes": changes,
             }
         )
-    return entries
+    from .audit import audit_entries  # issue #11: audited writes that are not rows (login accounts)
+
+    entries = sorted(entries + audit_entries(obj, user, limit), key=lambda e: e["when"], reverse=True)
+    return entries[:limit]

@@ -47,3 +47,7 @@ class WayfareModel(models.Model):
         from .resources import registry
 
         return reverse(registry.get(type(self)).url_name("detail"), args=[self.pk])
+
+
+from .audit import AuditEntry  # noqa: E402,F401  (issue #11: audited writes that are not model rows)
+from .tokens import ApiToken  # noqa: E402,F401  (issue #11: hashed API tokens)

@@ -146,9 +146,9 @@ def resource_import_csv(resource: Resource, *, actor: Any, text: str) -> list[mo
 
 
 @transaction.atomic
-def user_token_regenerate(*, user: Any) -> Any:
-    """Replace the user's API token: the old one stops working at once."""
-    from rest_framework.authtoken.models import Token
+def user_token_regenerate(*, user: Any, days: int | None = None) -> tuple[Any, str]:
+    """Replace the user's API token (hashed, expiring: ``core.tokens``): the old one stops working at once.
+    Answers the record and the full key, which is shown this once and never stored."""
+    from .tokens import api_token_issue
 
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+    return api_token_issue(user=user, days=days)

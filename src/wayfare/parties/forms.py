@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -21,3 +23,12 @@ class PersonAccountForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("People of consumer organisations get the Consumer role only."),
     )
+
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if actor is not None:  # offer only the roles the actor may grant (issue #11)
+            from .services import grantable_roles
+
+            allowed = set(grantable_roles(actor))
+            field = self.fields["roles"]
+            field.choices = [c for c in field.choices if c[0] in allowed]  # type: ignore[attr-defined]

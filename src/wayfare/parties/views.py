@@ -26,7 +26,7 @@ def person_account(request: HttpRequest, pk: int) -> HttpResponse:
         "username": user.username if user else (person.email.split("@")[0] if person.email else ""),
         "roles": list(user.groups.values_list("name", flat=True)) if user else [],
     }
-    form = PersonAccountForm(request.POST or None, initial=initial)
+    form = PersonAccountForm(request.POST or None, initial=initial, actor=request.user)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "revoke":
         try:
@@ -49,4 +49,7 @@ def person_account(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(name)s can log in now.") % {"name": person})
                 return redirect(person.get_absolute_url())
         status = 400
-    return render(request, "parties/person_account.html", {"person": person, "form": form}, status=status)
+    # A superuser's account is changed by superusers only (the service refuses; the page says so up front).
+    superuser_only = bool(user and user.is_superuser and not request.user.is_superuser)
+    context = {"person": person, "form": form, "superuser_only": superuser_only}
+    return render(request, "parties/person_account.html", context, status=status)

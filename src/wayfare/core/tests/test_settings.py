@@ -9,7 +9,10 @@ import pytest
 
 def _wayfare(*args: str, **env: str) -> subprocess.CompletedProcess:
     base = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
     }
     return subprocess.run(
         [sys.executable, "-m", "wayfare", *args],
