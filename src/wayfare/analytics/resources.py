@@ -1,4 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.navigation import nav_entry, step_card
 from wayfare.core.resources import Related, Resource, register
+from wayfare.core.roles import grant
 
 from .api.views import DesignedJourneyActions, EventLogAnalysisActions
 from .forms import DesignedStageForm, EventLogForm
@@ -61,4 +65,22 @@ register(
         form=DesignedStageForm,
         slug="designed-stages",
     )
+)
+
+# What the staff roles may do here, the navigation entry and the card (issue #11: apps plug in).
+grant("Analyst", "analytics", "view add change delete")
+grant("CX designer", DesignedJourney, "view add change delete")
+grant("CX designer", DesignedStage, "view add change delete")
+nav_entry("analytics", _("Analytics"), "analytics:home", permission="analytics.view_eventlog", order=50)
+step_card(
+    "analytics",
+    step="journeys",
+    home=True,
+    label=_("Journey analytics"),
+    description=_(
+        "See the journeys people actually take, from the traces you already hold, and hold them against the "
+        "journey you designed."
+    ),
+    url_name="analytics:home",
+    permission="analytics.view_eventlog",
 )
