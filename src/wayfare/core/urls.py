@@ -13,6 +13,7 @@ from .views.generic import (
     ResourceListView,
     ResourceUpdateView,
 )
+from .views.transitions import ResourceTransitionView
 
 
 def resource_urlpatterns(app_label: str) -> list[URLPattern]:
@@ -27,4 +28,12 @@ def resource_urlpatterns(app_label: str) -> list[URLPattern]:
             path(f"{base}/<int:pk>/edit/", ResourceUpdateView.as_view(resource=r), name=f"{name}_edit"),
             path(f"{base}/<int:pk>/delete/", ResourceDeleteView.as_view(resource=r), name=f"{name}_delete"),
         ]
+        if r.transitions:
+            patterns.append(
+                path(
+                    f"{base}/<int:pk>/transitions/<slug:name>/",
+                    ResourceTransitionView.as_view(resource=r),
+                    name=f"{name}_transition",
+                )
+            )
     return patterns
