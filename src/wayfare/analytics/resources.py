@@ -90,6 +90,8 @@ register(
         viewset_mixin=DesignedJourneyActions,
         step="journeys",
         slug="designed-journeys",
+        versioned=True,
+        version_children=["stages"],
     )
 )
 register(

@@ -14,6 +14,7 @@ from .views.generic import (
     ResourceUpdateView,
 )
 from .views.transitions import ResourceTransitionView
+from .views.versions import ResourceVersionCompareView, ResourceVersionsView, ResourceVersionWriteView
 
 
 def resource_urlpatterns(app_label: str) -> list[URLPattern]:
@@ -36,4 +37,27 @@ def resource_urlpatterns(app_label: str) -> list[URLPattern]:
                     name=f"{name}_transition",
                 )
             )
+        if r.versioned:
+            patterns += [
+                path(
+                    f"{base}/<int:pk>/versions/",
+                    ResourceVersionsView.as_view(resource=r),
+                    name=f"{name}_versions",
+                ),
+                path(
+                    f"{base}/<int:pk>/versions/compare/",
+                    ResourceVersionCompareView.as_view(resource=r),
+                    name=f"{name}_version_compare",
+                ),
+                path(
+                    f"{base}/<int:pk>/versions/publish/",
+                    ResourceVersionWriteView.as_view(resource=r, publish=True),
+                    name=f"{name}_version_publish",
+                ),
+                path(
+                    f"{base}/<int:pk>/versions/draft/",
+                    ResourceVersionWriteView.as_view(resource=r, publish=False),
+                    name=f"{name}_version_draft",
+                ),
+            ]
     return patterns

@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from ..resources import registry
 from .transitions import transition_urlpatterns
+from .versions import version_urlpatterns
 
 
 def build_router() -> DefaultRouter:
@@ -23,5 +24,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     *transition_urlpatterns(),
+    *version_urlpatterns(),
     path("", include(build_router().urls)),
 ]
