@@ -84,7 +84,8 @@ def _view(resource: Resource, transition: Transition) -> Any:
     )(_fresh_post())
     name = f"{resource.model.__name__}{transition.name.title().replace('-', '')}Transition"
     attrs = {"resource": resource, "transition": transition, "serializer_class": resource.serializer_class}
-    return type(name, (TransitionAPIView,), {**attrs, "post": post}).as_view()
+    view: Any = type(name, (TransitionAPIView,), {**attrs, "post": post})
+    return view.as_view()
 
 
 def transition_urlpatterns() -> list[URLPattern]:

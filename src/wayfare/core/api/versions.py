@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 
 class VersionSerializer(serializers.ModelSerializer):
-    created_by = serializers.StringRelatedField()
+    created_by: Any = serializers.StringRelatedField()
 
     class Meta:
         model = Version
@@ -147,37 +147,30 @@ class VersionCompareAPIView(_VersionView):
         return Response(_jsonable({"a": keys[0], "b": keys[1], **diff}))
 
 
+def _view(base: type[_VersionView], resource: Resource, suffix: str) -> Any:
+    """A view class of its own per resource, so each has its own name in the schema."""
+    view: Any = type(f"{resource.model.__name__}{suffix}", (base,), {"resource": resource})
+    return view.as_view()
+
+
 def version_urlpatterns() -> list[URLPattern]:
     patterns = []
     for r in registry.all():
         if not r.versioned:
             continue
         base, name = f"{r.app_label}/{r.url_slug}/<int:pk>/versions", f"{r.app_label}-{r.model_name}-version"
-        views = {"resource": r}
         patterns += [
+            path(f"{base}/", _view(VersionListAPIView, r, "VersionList"), name=f"{name}-list"),
             path(
-                f"{base}/",
-                type(f"{r.model.__name__}VersionList", (VersionListAPIView,), views).as_view(),
-                name=f"{name}-list",
+                f"{base}/compare/", _view(VersionCompareAPIView, r, "VersionCompare"), name=f"{name}-compare"
             ),
             path(
-                f"{base}/compare/",
-                type(f"{r.model.__name__}VersionCompare", (VersionCompareAPIView,), views).as_view(),
-                name=f"{name}-compare",
+                f"{base}/publish/", _view(VersionPublishAPIView, r, "VersionPublish"), name=f"{name}-publish"
             ),
-            path(
-                f"{base}/publish/",
-                type(f"{r.model.__name__}VersionPublish", (VersionPublishAPIView,), views).as_view(),
-                name=f"{name}-publish",
-            ),
-            path(
-                f"{base}/draft/",
-                type(f"{r.model.__name__}VersionDraft", (VersionDraftAPIView,), views).as_view(),
-                name=f"{name}-draft",
-            ),
+            path(f"{base}/draft/", _view(VersionDraftAPIView, r, "VersionDraft"), name=f"{name}-draft"),
             path(
                 f"{base}/<int:version>/",
-                type(f"{r.model.__name__}VersionDetail", (VersionDetailAPIView,), views).as_view(),
+                _view(VersionDetailAPIView, r, "VersionDetail"),
                 name=f"{name}-detail",
             ),
         ]
