@@ -80,3 +80,26 @@ def test_status_is_not_writable_through_the_api(users):
     assert response.status_code == 200
     log.refresh_from_db()
     assert log.status == EventLogStatus.FAILED
+
+
+@pytest.mark.django_db
+def test_restrict_applies_to_transitions_even_with_the_permission(users):
+    """A consumer given the permission still reaches no backstage row: page and API answer 404."""
+    from django.contrib.auth.models import Permission
+
+    log = EventLogFactory(status=EventLogStatus.READY)
+    user = users["consumer_other"]
+    user.user_permissions.add(Permission.objects.get(codename="change_eventlog"))
+    client = client_for(user)
+    url = reverse("analytics:eventlog_transition", args=[log.pk, "import-again"])
+    assert client.post(url, {"confirmed": "1"}).status_code == 404
+    assert client.post(f"/api/analytics/event-logs/{log.pk}/transitions/import-again/").status_code == 404
+    log.refresh_from_db()
+    assert log.status == EventLogStatus.READY
+
+
+@pytest.mark.django_db
+def test_unknown_transition_is_404(users):
+    log = EventLogFactory(status=EventLogStatus.READY)
+    url = reverse("analytics:eventlog_transition", args=[log.pk, "no-such-thing"])
+    assert client_for(users["staff"]).post(url).status_code == 404

@@ -156,3 +156,10 @@ def test_an_app_adds_entries_cards_and_replaces_planned_items_without_editing_co
     assert "Probe card" in client.get(reverse("home")).content.decode()
     with pytest.raises(ValueError):
         step_card("bad", step="nowhere", label="-", description="-", url_name="account")
+
+
+def test_a_grant_names_an_existing_role():
+    from wayfare.core.roles import grant
+
+    with pytest.raises(ValueError):
+        grant("Wizard", "parties", "view")
