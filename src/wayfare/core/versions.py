@@ -21,7 +21,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from .access import restrict
+from .access import is_consumer, restrict
 from .exceptions import AccessError, DomainError
 from .history import _display, _label
 from .models import Version, VersionState
@@ -142,6 +142,15 @@ def version_save_draft(resource: Resource, *, instance: models.Model, actor: Any
     )
 
 
+def visible_data(resource: Resource, data: dict[str, Any], user: Any) -> dict[str, Any]:
+    """A snapshot as ``user`` may read it: a consumer never sees the resource's backstage fields
+    (``backstage_fields``, where the declaration has them; issue #11 section 2)."""
+    hidden = set(getattr(resource, "backstage_fields", ()) or ())
+    if not hidden or not is_consumer(user):
+        return data
+    return {**data, "fields": {k: v for k, v in data.get("fields", {}).items() if k not in hidden}}
+
+
 def _field_diffs(model: type[models.Model], a: dict[str, Any], b: dict[str, Any], user: Any) -> list[dict]:
     rows = []
     for name in dict.fromkeys([*a, *b]):
@@ -162,6 +171,7 @@ def version_compare(resource: Resource, a: dict[str, Any], b: dict[str, Any], *,
     """Side by side: every field of the record in ``a`` and ``b``, and per child relation the rows added
     (only in ``b``), removed (only in ``a``) and changed (with their changed fields). Related records are
     named only if ``user`` may see them (``restrict()``), else by number."""
+    a, b = visible_data(resource, a, user), visible_data(resource, b, user)
     fields = _field_diffs(resource.model, a.get("fields", {}), b.get("fields", {}), user)
     children = []
     for name in resource.version_children:

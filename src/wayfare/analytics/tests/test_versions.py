@@ -47,7 +47,7 @@ def test_publishing_twice_makes_versions_1_and_2(designer, journey):
     listed = designer.get(_api(journey)).json()
     assert [v["number"] for v in listed] == [2, 1]
     first = designer.get(_api(journey, f"{listed[1]['id']}/")).json()
-    assert first["data"]["children"]["stages"][str(stage.pk)]["fields"]["activities"] == "Pick up"
+    assert first["snapshot"]["children"]["stages"][str(stage.pk)]["fields"]["activities"] == "Pick up"
 
 
 def test_comparison_shows_a_changed_an_added_and_a_removed_stage(designer, journey):
@@ -139,3 +139,17 @@ def test_versions_are_in_the_schema(users):
     paths = [p for p in schema["paths"] if p.startswith("/api/analytics/designed-journeys/{")]
     assert any(p.endswith("/versions/publish/") for p in paths)
     assert any(p.endswith("/versions/compare/") for p in paths)
+
+
+def test_backstage_fields_are_left_out_of_snapshots_for_consumers(users, journey, monkeypatch):
+    from wayfare.analytics.models import DesignedJourney
+    from wayfare.core.resources import registry
+    from wayfare.core.versions import snapshot, version_compare, visible_data
+
+    resource = registry.get(DesignedJourney)
+    monkeypatch.setattr(resource, "backstage_fields", ["description"], raising=False)
+    data = snapshot(resource, journey)
+    assert "description" in visible_data(resource, data, users["staff"])["fields"]
+    assert "description" not in visible_data(resource, data, users["consumer_own"])["fields"]
+    names = [f["name"] for f in version_compare(resource, data, data, user=users["consumer_own"])["fields"]]
+    assert "description" not in names and "name" in names

@@ -32,7 +32,15 @@ from rest_framework.response import Response
 from ..access import permission_name, restrict
 from ..models import Version
 from ..resources import registry
-from ..versions import CURRENT, NothingToPublish, version_compare, version_data, version_get, versions_for
+from ..versions import (
+    CURRENT,
+    NothingToPublish,
+    version_compare,
+    version_data,
+    version_get,
+    versions_for,
+    visible_data,
+)
 from ..versions import version_publish as _publish
 from ..versions import version_save_draft as _save_draft
 
@@ -42,10 +50,15 @@ if TYPE_CHECKING:
 
 class VersionSerializer(serializers.ModelSerializer):
     created_by: Any = serializers.StringRelatedField()
+    snapshot = serializers.SerializerMethodField(help_text="The record's fields and child rows.")
+
+    def get_snapshot(self, version: Version) -> dict:
+        resource, user = self.context.get("resource"), getattr(self.context.get("request"), "user", None)
+        return visible_data(resource, version.data, user) if resource is not None else {}
 
     class Meta:
         model = Version
-        fields = ["id", "number", "state", "note", "created", "created_by", "data"]
+        fields = ["id", "number", "state", "note", "created", "created_by", "snapshot"]
         read_only_fields = fields
 
 
@@ -72,6 +85,9 @@ class _VersionView(GenericAPIView):
         action = "view" if self.request.method in ("GET", "HEAD", "OPTIONS") else "change"
         return restrict(self.resource.queryset(), self.request.user, action)
 
+    def serializer_context(self) -> dict[str, Any]:
+        return {"request": self.request, "resource": self.resource}
+
     def record(self, pk: int) -> models.Model:
         return get_object_or_404(self.get_queryset(), pk=pk)
 
@@ -80,7 +96,7 @@ class VersionListAPIView(_VersionView):
     @extend_schema(summary="The record's versions", responses={200: VersionSerializer(many=True)})
     def get(self, request: Request, pk: int) -> Response:
         versions = versions_for(self.resource, self.record(pk))
-        return Response(VersionSerializer(versions, many=True).data)
+        return Response(VersionSerializer(versions, many=True, context=self.serializer_context()).data)
 
 
 class VersionDetailAPIView(_VersionView):
@@ -89,7 +105,7 @@ class VersionDetailAPIView(_VersionView):
         found = version_get(self.resource, self.record(pk), version)
         if found is None:
             raise NotFound()
-        return Response(VersionSerializer(found).data)
+        return Response(VersionSerializer(found, context=self.serializer_context()).data)
 
 
 class _VersionWriteView(_VersionView):
@@ -107,7 +123,9 @@ class _VersionWriteView(_VersionView):
             )
         except NothingToPublish as exc:
             return Response({"detail": str(exc), "code": exc.code}, status=status.HTTP_409_CONFLICT)
-        return Response(VersionSerializer(version).data, status=status.HTTP_201_CREATED)
+        return Response(
+            VersionSerializer(version, context=self.serializer_context()).data, status=status.HTTP_201_CREATED
+        )
 
 
 class VersionPublishAPIView(_VersionWriteView):
