@@ -1,9 +1,49 @@
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.navigation import nav_entry, step_card
 from wayfare.core.resources import Related, Resource, register
+from wayfare.core.roles import grant
+from wayfare.core.transitions import Transition
 
 from .api.views import DesignedJourneyActions, EventLogAnalysisActions
 from .forms import DesignedStageForm, EventLogForm
-from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
-from .services import event_log_create, event_log_delete, event_log_update
+from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog, EventLogStatus
+from .services import (
+    event_log_create,
+    event_log_delete,
+    event_log_has_bad_rows,
+    event_log_has_source,
+    event_log_import_again,
+    event_log_import_leaving_out_bad_rows,
+    event_log_update,
+)
+
+EVENT_LOG_TRANSITIONS = [
+    Transition(
+        "import-again",
+        _("Import again"),
+        source=[EventLogStatus.READY, EventLogStatus.FAILED],
+        target=EventLogStatus.PENDING,
+        service=event_log_import_again,
+        guard=event_log_has_source,
+        confirm=_(
+            "The log is read again from its source file; its analyses are unavailable until that ends."
+        ),
+        description=_("Read the log again from its source file."),
+    ),
+    Transition(
+        "import-leaving-out-bad-rows",
+        _("Import leaving out bad rows"),
+        source=[EventLogStatus.FAILED],
+        target=EventLogStatus.PENDING,
+        service=event_log_import_leaving_out_bad_rows,
+        guard=event_log_has_bad_rows,
+        confirm=_(
+            "Rows without case, activity or readable time are left out and listed; the rest is imported."
+        ),
+        description=_("Import again, leaving out the rows that are not events."),
+    ),
+]
 
 register(
     Resource(
@@ -36,6 +76,7 @@ register(
         step="journeys",
         importable=False,
         slug="event-logs",
+        transitions=EVENT_LOG_TRANSITIONS,
     )
 )
 register(
@@ -49,6 +90,8 @@ register(
         viewset_mixin=DesignedJourneyActions,
         step="journeys",
         slug="designed-journeys",
+        versioned=True,
+        version_children=["stages"],
     )
 )
 register(
@@ -61,4 +104,22 @@ register(
         form=DesignedStageForm,
         slug="designed-stages",
     )
+)
+
+# What the staff roles may do here, the navigation entry and the card (issue #11: apps plug in).
+grant("Analyst", "analytics", "view add change delete")
+grant("CX designer", DesignedJourney, "view add change delete")
+grant("CX designer", DesignedStage, "view add change delete")
+nav_entry("analytics", _("Analytics"), "analytics:home", permission="analytics.view_eventlog", order=50)
+step_card(
+    "analytics",
+    step="journeys",
+    home=True,
+    label=_("Journey analytics"),
+    description=_(
+        "See the journeys people actually take, from the traces you already hold, and hold them against the "
+        "journey you designed."
+    ),
+    url_name="analytics:home",
+    permission="analytics.view_eventlog",
 )

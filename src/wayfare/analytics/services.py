@@ -268,3 +268,39 @@ def _failure_message(exc: EventLogImportError) -> str:
             % {"message": exc.message, "count": exc.error_count, "shown": len(exc.errors)}
         )
     return exc.message
+
+
+# -- Declared transitions of an import's status (issue #11: only transitions change ``status``) ------------
+
+
+def event_log_has_source(event_log: EventLog) -> Any:
+    """Guard: a log can only be read again from a file it still has."""
+    return None if event_log.source else _("The event log has no source file to import again.")
+
+
+def event_log_has_bad_rows(event_log: EventLog) -> Any:
+    """Guard: leaving rows out only helps a failed CSV import whose rows were the problem."""
+    if event_log.may_skip_bad_rows:
+        return None
+    return _("Only a CSV import that failed on rows that are not events can be repeated leaving them out.")
+
+
+def _event_log_queue_again(event_log: EventLog, actor: Any, changes: dict[str, Any]) -> EventLog:
+    data = {"status": EventLogStatus.PENDING, "progress": 0.0, "message": "", **changes}
+    saved = record_update(instance=event_log, actor=actor, data=data)  # through history, with the actor
+    transaction.on_commit(lambda: event_log_import_enqueue(event_log_id=saved.pk))
+    assert isinstance(saved, EventLog)
+    return saved
+
+
+@transaction.atomic
+def event_log_import_again(*, instance: EventLog, actor: Any) -> EventLog:
+    """Read a ready or failed log again from its source file (e.g. after the file's reader improved):
+    the log waits for the import again, which is queued once this commits."""
+    return _event_log_queue_again(instance, actor, {})
+
+
+@transaction.atomic
+def event_log_import_leaving_out_bad_rows(*, instance: EventLog, actor: Any) -> EventLog:
+    """Import a failed CSV log again, leaving out (and listing) the rows that are not events."""
+    return _event_log_queue_again(instance, actor, {"skip_bad_rows": True})

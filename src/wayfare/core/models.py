@@ -49,5 +49,58 @@ class WayfareModel(models.Model):
         return reverse(registry.get(type(self)).url_name("detail"), args=[self.pk])
 
 
+class VersionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Version(models.Model):
+    """A snapshot of a versioned record (``Resource(versioned=True)``) with its declared child rows, as
+    JSON. Published versions are numbered 1, 2, ... per record; a record has at most one draft snapshot
+    (the work in progress someone chose to keep), replaced each time it is saved. Read through
+    ``core.versions``, which reaches a version only through its record, so ``restrict()`` applies."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("kind of record"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    state = models.CharField(_("state"), max_length=10, choices=VersionState.choices)
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    data = models.JSONField(_("snapshot"), default=dict)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["content_type", "object_id", "-number"]
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"], name="core_version_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state="draft"),
+                name="core_version_one_draft",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.number:
+            return str(_("Version %(number)s") % {"number": self.number})
+        return str(_("Draft"))
+
+
 from .audit import AuditEntry  # noqa: E402,F401  (issue #11: audited writes that are not model rows)
 from .tokens import ApiToken  # noqa: E402,F401  (issue #11: hashed API tokens)

@@ -55,6 +55,12 @@ class Resource:
     select_related: Sequence[str] = ()
     api_read_only: Sequence[str] = ()  # fields the API shows but nobody edits, besides the detail fields
     extra: dict[str, Any] = field(default_factory=dict)
+    # The only way the state field changes (core.transitions.Transition): button, API action, tests.
+    transitions: Sequence[Any] = ()
+    # Draft and numbered published snapshots with comparison (core.versions); the snapshot holds the
+    # record's fields and the child rows reached through each related name in ``version_children``.
+    versioned: bool = False
+    version_children: Sequence[str] = ()
 
     @property
     def app_label(self) -> str:

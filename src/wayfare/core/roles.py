@@ -1,17 +1,24 @@
 """Provider staff roles and the consumer role, kept as Django groups with model permissions.
 
-Each role grants actions per app label; ``"*"`` stands for every Wayfare app. The consumer role grants
-``view`` on frontstage models only; ``restrict()`` then narrows it to the consumer's own organisation.
-Group names are stable English identifiers; their labels are translated for display.
+The roles themselves (group names, labels, descriptions) live here; what a role may do in an app is
+declared by that app (issue #11: core names no app), usually in its ``resources.py``::
+
+    grant("CX designer", DesignedJourney, "view add change delete")
+    grant("Analyst", "analytics", "view add change delete")   # every model of the app
+
+A role's own ``grants`` only hold what applies to every app (``"*"``, e.g. Read-only's ``view``). The
+consumer role grants ``view`` on frontstage models only; ``restrict()`` then narrows it to the consumer's
+own organisation. Group names are stable English identifiers; their labels are translated for display.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -43,25 +50,25 @@ ROLES: tuple[Role, ...] = (
         "Relationship manager",
         _("Relationship manager"),
         _("Looks after organisations, people and service relationships."),
-        {"parties": ALL, "*": VIEW},
+        {"*": VIEW},
     ),
     Role(
         "CX designer",
         _("CX designer"),
         _("Designs personas, journeys and blueprints."),
-        {"journeys": ALL, "*": VIEW},
+        {"*": VIEW},
     ),
     Role(
         "Service desk agent",
         _("Service desk agent"),
         _("Records and handles service interactions, requests and incidents."),
-        {"desk": ALL, "*": VIEW},
+        {"*": VIEW},
     ),
     Role(
         "Analyst",
         _("Analyst"),
         _("Imports event logs and analyses observed journeys."),
-        {"analytics": ALL, "*": VIEW},
+        {"*": VIEW},
     ),
     Role("Read-only", _("Read-only"), _("Sees every record and changes nothing."), {"*": VIEW}),
     Role(
@@ -74,6 +81,42 @@ ROLES: tuple[Role, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Grant:
+    """One app's declaration that ``role`` may do ``actions`` on a model (or on every model of an app)."""
+
+    role: str
+    target: type[models.Model] | str  # a model, or an app label
+    actions: tuple[str, ...]
+
+    def covers(self, model: type[models.Model]) -> bool:
+        return self.target is model or self.target == model._meta.app_label
+
+    def codenames(self, model: type[models.Model]) -> list[str]:
+        """Standard actions become ``<action>_<model>``; any other word is a custom permission's codename
+        (e.g. a transition's ``reimport_eventlog``)."""
+        name = model._meta.model_name
+        return [f"{a}_{name}" if a in ACTIONS else a for a in self.actions]
+
+
+GRANTS: list[Grant] = []
+
+
+def grant(role: str, target: type[models.Model] | str, actions: str | Iterable[str]) -> Grant:
+    """Declare what a role may do in an app (called from the app's ``resources.py``)."""
+    if role_by_group(role) is None:
+        raise ValueError(f"unknown role {role!r}; roles are defined in wayfare.core.roles")
+    words = tuple(actions.split() if isinstance(actions, str) else actions)
+    declared = Grant(role, target, words)
+    if declared not in GRANTS:
+        GRANTS.append(declared)
+    return declared
+
+
+def grants_for(role: Role) -> list[Grant]:
+    return [g for g in GRANTS if g.role == role.group]
+
+
 def wayfare_models() -> list:
     return [
         m
@@ -82,14 +125,22 @@ def wayfare_models() -> list:
     ]
 
 
+def role_codenames(role: Role, model: type[models.Model]) -> list[str]:
+    """The permission codenames ``role`` holds on ``model``: its own ``"*"`` grants and the apps' grants."""
+    if role.frontstage_only and not getattr(model, "frontstage", False):
+        return []
+    actions = role.grants.get(model._meta.app_label, role.grants.get("*", ()))
+    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+    for declared in grants_for(role):
+        if declared.covers(model):
+            codenames += declared.codenames(model)
+    return list(dict.fromkeys(codenames))
+
+
 def _role_permissions(role: Role) -> list[Permission]:
     wanted: list[tuple[str, str]] = []
     for model in wayfare_models():
-        if role.frontstage_only and not getattr(model, "frontstage", False):
-            continue
-        label = model._meta.app_label
-        actions = role.grants.get(label, role.grants.get("*", ()))
-        wanted += [(label, f"{action}_{model._meta.model_name}") for action in actions]
+        wanted += [(model._meta.app_label, codename) for codename in role_codenames(role, model)]
     wanted += [tuple(name.split(".", 1)) for name in role.extra]  # type: ignore[misc]
     if not wanted:
         return []

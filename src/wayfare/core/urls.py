@@ -13,6 +13,8 @@ from .views.generic import (
     ResourceListView,
     ResourceUpdateView,
 )
+from .views.transitions import ResourceTransitionView
+from .views.versions import ResourceVersionCompareView, ResourceVersionsView, ResourceVersionWriteView
 
 
 def resource_urlpatterns(app_label: str) -> list[URLPattern]:
@@ -27,4 +29,35 @@ def resource_urlpatterns(app_label: str) -> list[URLPattern]:
             path(f"{base}/<int:pk>/edit/", ResourceUpdateView.as_view(resource=r), name=f"{name}_edit"),
             path(f"{base}/<int:pk>/delete/", ResourceDeleteView.as_view(resource=r), name=f"{name}_delete"),
         ]
+        if r.transitions:
+            patterns.append(
+                path(
+                    f"{base}/<int:pk>/transitions/<slug:name>/",
+                    ResourceTransitionView.as_view(resource=r),
+                    name=f"{name}_transition",
+                )
+            )
+        if r.versioned:
+            patterns += [
+                path(
+                    f"{base}/<int:pk>/versions/",
+                    ResourceVersionsView.as_view(resource=r),
+                    name=f"{name}_versions",
+                ),
+                path(
+                    f"{base}/<int:pk>/versions/compare/",
+                    ResourceVersionCompareView.as_view(resource=r),
+                    name=f"{name}_version_compare",
+                ),
+                path(
+                    f"{base}/<int:pk>/versions/publish/",
+                    ResourceVersionWriteView.as_view(resource=r, publish=True),
+                    name=f"{name}_version_publish",
+                ),
+                path(
+                    f"{base}/<int:pk>/versions/draft/",
+                    ResourceVersionWriteView.as_view(resource=r, publish=False),
+                    name=f"{name}_version_draft",
+                ),
+            ]
     return patterns

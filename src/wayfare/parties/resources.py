@@ -1,4 +1,5 @@
 from wayfare.core.resources import Related, Resource, register
+from wayfare.core.roles import grant
 
 from .models import ConsumerRole, Organisation, Person
 
@@ -38,3 +39,6 @@ register(
         slug="consumer-roles",
     )
 )
+
+# What the staff roles may do here (issue #11: each app declares its roles' permissions).
+grant("Relationship manager", "parties", "view add change delete")

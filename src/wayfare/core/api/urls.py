@@ -3,6 +3,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from ..resources import registry
+from .transitions import transition_urlpatterns
+from .versions import version_urlpatterns
 
 
 def build_router() -> DefaultRouter:
@@ -21,5 +23,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *transition_urlpatterns(),
+    *version_urlpatterns(),
     path("", include(build_router().urls)),
 ]

@@ -17,20 +17,20 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST
 
 from ..access import consumer_organisation_id
-from ..navigation import STEP_BY_SLUG, step_entries
+from ..identity import person_for_user
+from ..navigation import STEP_BY_SLUG, home_cards, step_entries
 from ..roles import role_by_group
 from ..services import user_token_regenerate
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from wayfare.parties.selectors import person_for_user
-
     return render(
         request,
         "core/home.html",
         {
             "steps": step_entries(request.user),
+            "cards": home_cards(request.user),
             "person": person_for_user(request.user),
             "consumer_org": consumer_organisation_id(request.user),
         },
