@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import django_tables2 as tables
 from django.db import models
@@ -37,6 +37,18 @@ class LinesColumn(tables.Column):
         return value
 
 
+class StatusColumn(tables.Column):
+    """A status as a badge with an icon and its words (colour is not the only cue); exports keep the words."""
+
+    def render(self, value: Any, record: Any, bound_column: Any) -> SafeString:
+        from .templatetags.wayfare import status_badge_html
+
+        return status_badge_html(getattr(record, bound_column.accessor), value)
+
+    def value(self, value: Any) -> Any:
+        return value
+
+
 class WayfareTable(tables.Table):
     class Meta:
         attrs = {"class": "striped"}
@@ -54,7 +66,9 @@ def build_table(resource: Resource) -> type:
             field = resource.model._meta.get_field(name)
         except Exception:  # noqa: BLE001 - a column may be a property or an annotation
             continue
-        if isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
+        if name == "status" and field.choices:
+            attrs[name] = StatusColumn(verbose_name=capfirst(field.verbose_name))
+        elif isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
             attrs[name] = CountColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.TextField):
             attrs[name] = LinesColumn(verbose_name=capfirst(field.verbose_name))
