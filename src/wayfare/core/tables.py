@@ -11,6 +11,8 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
+from .collation import CollatedTableMixin
+
 if TYPE_CHECKING:
     from .resources import Resource
 
@@ -49,7 +51,7 @@ class StatusColumn(tables.Column):
         return value
 
 
-class WayfareTable(tables.Table):
+class WayfareTable(CollatedTableMixin, tables.Table):
     class Meta:
         attrs = {"class": "striped"}
         template_name = "generic/table.html"
