@@ -12,7 +12,7 @@ from wayfare.core.templatetags.wayfare import status_badge_html
 MOMENT = datetime.datetime(2026, 12, 1, 22, 40, tzinfo=datetime.UTC)
 
 EXPECTED = {
-    "en": ("1 Dec 2026, 22:40", "1 Dec 2026"),
+    "en": ("1\xa0Dec\xa02026, 22:40", "1\xa0Dec\xa02026"),  # the date itself never splits
     "zh-hans": ("2026年12月1日 22:40", "2026年12月1日"),
     "ru": ("01.12.2026, 22:40", "01.12.2026"),
 }
@@ -42,3 +42,10 @@ def test_status_badges_differ_by_more_than_colour():
     assert "✓" in ready and "✕" in failed  # an icon as well as the colour, and the words
     assert "Ready" in ready and "Failed" in failed
     assert "<script>" not in status_badge_html("x", "<script>")
+
+
+def test_chinese_figures_are_grouped_as_the_browser_groups_them():
+    from wayfare.core.tables import CountColumn
+
+    with translation.override("zh-hans"):
+        assert CountColumn().render(21348) == "21,348"  # Intl.NumberFormat("zh-Hans") writes the same

@@ -64,7 +64,7 @@
       data.variants.forEach(function (v, i) {
         var row = el("tr");
         row.appendChild(el("td", i + 1, { class: "num" }));
-        row.appendChild(el("td", v.variant.join(" → ")));
+        row.appendChild(el("td", v.variant.join(" → "), { class: "path" }));
         row.appendChild(el("td", f.number(v.cases), { class: "num", "data-value": v.cases }));
         var share = el("td", null, { "data-value": v.share, class: "figure" });
         share.appendChild(el("progress", null, { value: v.share, max: 1, style: "width:5rem;margin:0 .4rem 0 0" }));
@@ -72,7 +72,7 @@
         row.appendChild(share);
         row.appendChild(el("td", f.duration(v.mean_duration_s), { class: "num", "data-value": v.mean_duration_s }));
         row.appendChild(el("td", f.duration(v.median_duration_s), { class: "num", "data-value": v.median_duration_s }));
-        var action = el("td", null, { class: "actions" });
+        var action = el("td", null, { class: "row-actions" });
         var only = el("button", gettext("Only this variant"), { type: "button", class: "secondary outline compact" });
         only.addEventListener("click", function () { X.setVariant(v.variant); });
         action.appendChild(only);
