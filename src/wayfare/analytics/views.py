@@ -14,6 +14,7 @@ from wayfare.core.access import restrict
 
 from .models import DesignedJourney, EventLog
 
+
 def _event_log(request: HttpRequest, pk: int) -> EventLog:
     return get_object_or_404(restrict(EventLog.objects.all(), request.user, "view"), pk=pk)
 

@@ -68,7 +68,7 @@ def build_table(resource: Resource) -> type:
             field = resource.model._meta.get_field(name)
         except Exception:  # noqa: BLE001 - a column may be a property or an annotation
             continue
-        if name == "status" and field.choices:
+        if name == "status" and isinstance(field, models.Field) and field.choices:
             attrs[name] = StatusColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
             attrs[name] = CountColumn(verbose_name=capfirst(field.verbose_name))

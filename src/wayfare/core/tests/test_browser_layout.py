@@ -70,7 +70,9 @@ def test_no_page_scrolls_sideways_on_a_phone_and_the_russian_header_fits_a_lapto
                 _open(page, address)
                 for menu in ("folded", "open"):
                     overflow = page.evaluate(SIDEWAYS)
-                    assert overflow <= 0, f"{name} ({language}, 390 px, menu {menu}) scrolls sideways by {overflow}px"
+                    assert overflow <= 0, (
+                        f"{name} ({language}, 390 px, menu {menu}) scrolls sideways by {overflow}px"
+                    )
                     page.click(".site-menu > summary")
         finally:
             context.close()
@@ -84,11 +86,16 @@ def test_no_page_scrolls_sideways_on_a_phone_and_the_russian_header_fits_a_lapto
             # one row of tools beside the brand, one row of steps: the items of a row share their middle
             for row in ("nav.steps li:not(.divider)", "nav.tools li"):
                 middles = page.eval_on_selector_all(
-                    row, "items => items.map(i => { const r = i.getBoundingClientRect(); return (r.top + r.bottom) / 2; })"
+                    row,
+                    "items => items.map(i => { const r = i.getBoundingClientRect(); return (r.top + r.bottom) / 2; })",
                 )
-                assert len(middles) > 1 and max(middles) - min(middles) < 8, f"{name}: {row} wraps ({middles})"
+                assert len(middles) > 1 and max(middles) - min(middles) < 8, (
+                    f"{name}: {row} wraps ({middles})"
+                )
             header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
-            line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('nav.steps a')).lineHeight)")
+            line = page.evaluate(
+                "parseFloat(getComputedStyle(document.querySelector('nav.steps a')).lineHeight)"
+            )
             assert header < 4 * line, f"{name}: the header is {header}px tall"
     finally:
         context.close()
