@@ -191,3 +191,26 @@ def test_browser_csv_neutralises_formula_cells(live_server, browser):
         "a=b",  # only the first character counts
         "1e-3",
     ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_browser_formats_agree_with_the_server(live_server, browser, language):
+    """Wayfare.format writes a moment as the server's lists and pages do, and its words (units of a
+    duration) come from the djangojs catalogue in the page's language."""
+    import datetime
+
+    from django.utils import formats, translation
+
+    _admin()
+    moment = datetime.datetime(2026, 12, 1, 22, 40, tzinfo=datetime.UTC)
+    with translation.override(language):
+        server = formats.date_format(moment, "DATETIME_FORMAT")
+        day, hour = translation.gettext("d"), translation.gettext("h")
+    context, page = _context(browser, live_server.url, LAPTOP, language)
+    try:
+        shown = page.evaluate("Wayfare.format.dateTime('2026-12-01T22:40:00Z')")
+        duration = page.evaluate("Wayfare.format.duration(3 * 86400 + 4 * 3600)")
+    finally:
+        context.close()
+    assert shown.replace("\xa0", " ") == server.replace("\xa0", " ")
+    assert duration == f"3\xa0{day}\xa04\xa0{hour}"  # one value: no line break inside it
