@@ -144,6 +144,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["wayfare.formats"]  # one date and one datetime format per language (#11)
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -22,6 +22,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from . import collation  # noqa: F401 - registers the SQLite collation on each connection
         from .resources import autodiscover
 
         autodiscover()

@@ -221,7 +221,8 @@ def step_card(
 
 
 def _allowed(user: Any, permission: str | None, staff_only: bool = False) -> bool:
-    if not user.is_authenticated or (staff_only and not user.is_staff):
+    # The Django admin is for superusers only (issue #11): its entry shows to them alone.
+    if not user.is_authenticated or (staff_only and not (user.is_staff and user.is_superuser)):
         return False
     return permission is None or user.has_perm(permission)
 

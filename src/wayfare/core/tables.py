@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import django_tables2 as tables
 from django.db import models
@@ -10,6 +10,8 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+
+from .collation import CollatedTableMixin
 
 if TYPE_CHECKING:
     from .resources import Resource
@@ -37,7 +39,19 @@ class LinesColumn(tables.Column):
         return value
 
 
-class WayfareTable(tables.Table):
+class StatusColumn(tables.Column):
+    """A status as a badge with an icon and its words (colour is not the only cue); exports keep the words."""
+
+    def render(self, value: Any, record: Any, bound_column: Any) -> SafeString:
+        from .templatetags.wayfare import status_badge_html
+
+        return status_badge_html(getattr(record, bound_column.accessor), value)
+
+    def value(self, value: Any) -> Any:
+        return value
+
+
+class WayfareTable(CollatedTableMixin, tables.Table):
     class Meta:
         attrs = {"class": "striped"}
         template_name = "generic/table.html"
@@ -54,7 +68,9 @@ def build_table(resource: Resource) -> type:
             field = resource.model._meta.get_field(name)
         except Exception:  # noqa: BLE001 - a column may be a property or an annotation
             continue
-        if isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
+        if name == "status" and isinstance(field, models.Field) and field.choices:
+            attrs[name] = StatusColumn(verbose_name=capfirst(field.verbose_name))
+        elif isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
             attrs[name] = CountColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.TextField):
             attrs[name] = LinesColumn(verbose_name=capfirst(field.verbose_name))
