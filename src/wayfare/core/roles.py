@@ -91,6 +91,10 @@ def _role_permissions(role: Role) -> list[Permission]:
         actions = role.grants.get(label, role.grants.get("*", ()))
         wanted += [(label, f"{action}_{model._meta.model_name}") for action in actions]
     wanted += [tuple(name.split(".", 1)) for name in role.extra]  # type: ignore[misc]
+    if role.frontstage_only:  # what resources let consumers do (issue #11, Resource.consumer_actions)
+        from .resources import registry
+
+        wanted += registry.consumer_permissions()
     if not wanted:
         return []
     wanted_set = set(wanted)

@@ -22,6 +22,9 @@ register(
         fields=["name", "email", "phone", "organisation", "preferred_language"],
         related=[Related(ConsumerRole, "person")],
         select_related=["organisation", "user"],
+        # A consumer's people keep their own organisation's contact list current (the portal's "our
+        # people"); the organisation is always theirs, whatever the input says.
+        consumer_actions=["add", "change"],
         detail_template="parties/person_detail.html",
         step="engage",
         slug="people",
@@ -34,6 +37,10 @@ register(
         filters=["person", "organisation", "role"],
         search=["person__name", "organisation__name", "note"],
         select_related=["person", "organisation"],
+        # The person may belong to another organisation (a consultant acting as sponsor): the row's
+        # name shows each part only if the reader may open it. The note is the provider's own.
+        display_parts=["person", "role", "organisation"],
+        backstage_fields=["note"],
         step="engage",
         slug="consumer-roles",
     )
