@@ -1,4 +1,19 @@
-from wayfare.core.resources import Related, Resource, register
+from wayfare.core.resources import Access, Related, Resource, register
+
+# Who may do what, as the authorization matrix checks it (core/matrix.py): every staff role reads,
+# analysts write; consumers see nothing of analytics (backstage).
+ANALYSTS = ("Administrator", "Analyst")
+EVENT_LOG_READS = (
+    "summary",
+    "variants",
+    "dfg",
+    "durations",
+    "activities",
+    "attributes",
+    "case",
+    "explorer",
+    "conformance",
+)
 
 from .api.views import DesignedJourneyActions, EventLogAnalysisActions
 from .forms import DesignedStageForm, EventLogForm
@@ -33,6 +48,14 @@ register(
         related=[Related(DesignedJourney, "event_log")],
         detail_template="analytics/eventlog_detail.html",
         viewset_mixin=EventLogAnalysisActions,
+        access=Access(
+            write=ANALYSTS,
+            actions={
+                **{f"api.{name}": ("view", None) for name in EVENT_LOG_READS},
+                "page.explorer": ("view", None),
+                "page.import_status": ("view", None),
+            },
+        ),
         step="journeys",
         importable=False,
         slug="event-logs",
@@ -47,6 +70,7 @@ register(
         related=[Related(DesignedStage, "journey")],
         select_related=["event_log"],
         viewset_mixin=DesignedJourneyActions,
+        access=Access(write=ANALYSTS, actions={"api.from_variant": ("add", None)}),
         step="journeys",
         slug="designed-journeys",
     )
@@ -59,6 +83,7 @@ register(
         search=["name", "activities"],
         select_related=["journey", "journey__event_log"],
         form=DesignedStageForm,
+        access=Access(write=ANALYSTS),
         slug="designed-stages",
     )
 )

@@ -1,4 +1,7 @@
-from wayfare.core.resources import Related, Resource, register
+from wayfare.core.resources import Access, Related, Resource, register
+
+# Who may do what, as the authorization matrix checks it (core/matrix.py); every staff role reads.
+MANAGERS = ("Administrator", "Relationship manager")
 
 from .models import ConsumerRole, Organisation, Person
 
@@ -10,6 +13,7 @@ register(
         search=["name", "description", "website"],
         fields=["name", "kind", "country", "website", "description"],
         related=[Related(Person, "organisation"), Related(ConsumerRole, "organisation")],
+        access=Access(write=MANAGERS, consumer=("view",)),
         step="engage",
     )
 )
@@ -25,6 +29,11 @@ register(
         # A consumer's people keep their own organisation's contact list current (the portal's "our
         # people"); the organisation is always theirs, whatever the input says.
         consumer_actions=["add", "change"],
+        access=Access(
+            write=MANAGERS,
+            consumer=("view", "add", "change"),
+            actions={"page.person_account": ("change", ("Administrator",))},  # managing logins
+        ),
         detail_template="parties/person_detail.html",
         step="engage",
         slug="people",
@@ -41,6 +50,7 @@ register(
         # name shows each part only if the reader may open it. The note is the provider's own.
         display_parts=["person", "role", "organisation"],
         backstage_fields=["note"],
+        access=Access(write=MANAGERS, consumer=("view",)),
         step="engage",
         slug="consumer-roles",
     )

@@ -155,7 +155,11 @@ def test_login_account_shows_no_raw_id(users, org_a):
 
     person = PersonFactory(organisation=org_a)
     person_account_grant(
-        person=person, username="kat42", password="a-long-pass-phrase-42", roles=["Consumer"], actor=users["staff"]
+        person=person,
+        username="kat42",
+        password="a-long-pass-phrase-42",
+        roles=["Consumer"],
+        actor=users["staff"],
     )
     staff = client_for(users["staff"]).get(f"/parties/people/{person.pk}/").context["history"]
     change = next(c for e in staff for c in e["changes"] if str(c["field"]) == "login account")
@@ -214,7 +218,9 @@ def test_consumer_adds_a_person_of_their_own_organisation_whatever_the_input(use
     assert response.status_code == 302, _text(response)[:1000]
     assert Person.objects.get(name="New Colleague").organisation == org_a
     api = client.post(
-        "/api/parties/people/", {"name": "Api Colleague", "organisation": org_b.pk}, content_type="application/json"
+        "/api/parties/people/",
+        {"name": "Api Colleague", "organisation": org_b.pk},
+        content_type="application/json",
     )
     assert api.status_code == 201, api.content
     assert Person.objects.get(name="Api Colleague").organisation == org_a
@@ -224,13 +230,20 @@ def test_consumer_changes_own_people_but_cannot_move_them(users, org_a, org_b):
     person = PersonFactory(organisation=org_a)
     client = client_for(users["consumer_own"])
     response = client.patch(
-        f"/api/parties/people/{person.pk}/", {"phone": "+1 5", "organisation": org_b.pk}, content_type="application/json"
+        f"/api/parties/people/{person.pk}/",
+        {"phone": "+1 5", "organisation": org_b.pk},
+        content_type="application/json",
     )
     assert response.status_code == 200
     person.refresh_from_db()
     assert (person.phone, person.organisation) == ("+1 5", org_a)
     other = PersonFactory(organisation=org_b)
-    assert client.patch(f"/api/parties/people/{other.pk}/", {"phone": "x"}, content_type="application/json").status_code == 404
+    assert (
+        client.patch(
+            f"/api/parties/people/{other.pk}/", {"phone": "x"}, content_type="application/json"
+        ).status_code
+        == 404
+    )
     assert client.delete(f"/api/parties/people/{person.pk}/").status_code == 403
 
 
