@@ -1,5 +1,10 @@
 from wayfare.core.resources import Access, Related, Resource, register
 
+from .api.views import DesignedJourneyActions, EventLogAnalysisActions
+from .forms import DesignedStageForm, EventLogForm
+from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
+from .services import event_log_create, event_log_delete, event_log_update
+
 # Who may do what, as the authorization matrix checks it (core/matrix.py): every staff role reads,
 # analysts write; consumers see nothing of analytics (backstage).
 ANALYSTS = ("Administrator", "Analyst")
@@ -15,10 +20,6 @@ EVENT_LOG_READS = (
     "conformance",
 )
 
-from .api.views import DesignedJourneyActions, EventLogAnalysisActions
-from .forms import DesignedStageForm, EventLogForm
-from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog
-from .services import event_log_create, event_log_delete, event_log_update
 
 register(
     Resource(

@@ -100,12 +100,12 @@ def custom_routes(resource: Resource) -> list[tuple[str, str]]:
         return []
     generated = {f"{resource.model_name}_{page}" for page in GENERATED_PAGES}
     prefix = f"{resource.url_slug}/<int:pk>/"
-    return [
-        (pattern.name, str(pattern.pattern))
-        for pattern in namespace[1].url_patterns
-        if getattr(pattern, "name", None) and str(pattern.pattern).startswith(prefix)
-        if pattern.name not in generated
-    ]
+    found = []
+    for pattern in namespace[1].url_patterns:
+        name = getattr(pattern, "name", None)
+        if name and name not in generated and str(pattern.pattern).startswith(prefix):
+            found.append((name, str(pattern.pattern)))
+    return found
 
 
 def cells(resource: Resource, tests: Any, row: Any, spare: Any, org_a: Any) -> list[Cell]:
@@ -163,7 +163,8 @@ def cells(resource: Resource, tests: Any, row: Any, spare: Any, org_a: Any) -> l
             Cell("import form", "get", url, "add", False),
             Cell("import", "post", url, "add", False, data={"file": _csv([tests.valid_data(org_a)])}),
         ]
-    for extra in resource.viewset_class.get_extra_actions():
+    viewset: Any = resource.viewset_class
+    for extra in viewset.get_extra_actions():
         name = f"api.{extra.__name__}"
         needs, roles = access.actions.get(name, ("?", None))
         args = [row.pk] if extra.detail else []

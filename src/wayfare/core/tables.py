@@ -90,8 +90,8 @@ def build_table(resource: Resource) -> type:
     model = resource.model
     for name in columns:
         if _is_related(model, name):
-            verbose = capfirst(model._meta.get_field(name).verbose_name)
-            attrs[name] = RelatedColumn(verbose_name=verbose)
+            related_field: Any = model._meta.get_field(name)
+            attrs[name] = RelatedColumn(verbose_name=capfirst(related_field.verbose_name))
     if columns:
         # The first column links to the record's own page (never to a related record's).
         first = attrs.get(columns[0])

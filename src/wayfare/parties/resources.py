@@ -1,9 +1,9 @@
 from wayfare.core.resources import Access, Related, Resource, register
 
+from .models import ConsumerRole, Organisation, Person
+
 # Who may do what, as the authorization matrix checks it (core/matrix.py); every staff role reads.
 MANAGERS = ("Administrator", "Relationship manager")
-
-from .models import ConsumerRole, Organisation, Person
 
 register(
     Resource(

@@ -25,12 +25,12 @@ class PrimingListSerializer(serializers.ListSerializer):
 
     def to_representation(self, data: Any) -> Any:
         rows = list(data.all() if hasattr(data, "all") else data)
-        resource = registry.find(self.child.Meta.model)  # type: ignore[attr-defined]
+        child: Any = self.child
+        resource = registry.find(child.Meta.model)
         if resource is not None:
-            names = [*resource.display_parts, *self.child.fields.keys()]  # type: ignore[attr-defined]
-            opts = resource.model._meta
-            concrete = {f.name for f in opts.concrete_fields}
-            self.child.seen.prime_fields(rows, [n for n in dict.fromkeys(names) if n in concrete])  # type: ignore[attr-defined]
+            names = [*resource.display_parts, *child.fields.keys()]
+            concrete = {f.name for f in resource.model._meta.concrete_fields}
+            child.seen.prime_fields(rows, [n for n in dict.fromkeys(names) if n in concrete])
         return super().to_representation(rows)
 
 
@@ -42,7 +42,7 @@ class RestrictedModelSerializer(serializers.ModelSerializer):
 
     @property
     def seen(self) -> Seen:
-        context = self.context
+        context: Any = self.context
         if "wayfare_seen" not in context:
             request = context.get("request")
             context["wayfare_seen"] = Seen(getattr(request, "user", None))
@@ -66,7 +66,7 @@ class RestrictedModelSerializer(serializers.ModelSerializer):
         fields = super().get_fields()
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        resource = registry.find(self.Meta.model)
+        resource = registry.find(self.Meta.model)  # type: ignore[attr-defined]
         for name in hidden_fields(resource, user):
             fields.pop(name, None)
         if resource is not None and resource.owner_field in fields and user is not None and is_consumer(user):
