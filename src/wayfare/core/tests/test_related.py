@@ -204,6 +204,12 @@ def test_backstage_note_never_reaches_consumers(users, foreign_role):
     assert not any(e["changes"] for e in pages[1].context["history"])
     api = client.get(f"/api/parties/consumer-roles/{foreign_role.pk}/").json()
     assert "note" not in api
+    ConsumerRoleFactory(organisation=foreign_role.organisation, note="Always first")
+    ascending, descending = (
+        [r["id"] for r in client.get("/api/parties/consumer-roles/", {"ordering": o}).json()["results"]]
+        for o in ("note", "-note")
+    )
+    assert ascending == descending  # sorting by the note would reveal it
     found = client.get("/parties/consumer-roles/", {"q": "Difficult"})
     assert len(found.context["table"].data) == 0
     staff = client_for(users["staff"])
