@@ -89,13 +89,9 @@ class ResourceListView(ResourceView):
         # An invalid or foreign filter value is an error (400, the form's errors above an empty table),
         # never a silently unfiltered list or export, as in the API (issue #11).
         invalid = filterset.is_bound and not filterset.is_valid()
-        queryset = (
-            filterset.queryset.none()
-            if invalid
-            else filterset.qs
-            if filterset.is_bound
-            else filterset.queryset
-        )
+        queryset = filterset.qs if filterset.is_bound else filterset.queryset
+        if invalid:
+            queryset = filterset.queryset.none()
         status = 400 if invalid else 200
         embedded = request.GET.get("embedded") == "1"
         # A table embedded in a parent's page leaves out the column that would only repeat the parent.
