@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from ..access import is_consumer as _is_consumer
 from ..related import Seen
 
 register = template.Library()
@@ -21,3 +22,9 @@ def shown(context: Any, obj: Any) -> Any:
 def who(context: Any, account: Any) -> Any:
     """Who did something: the user name to staff, the provider's name to consumers."""
     return Seen.of(context.get("request")).account(account) or "—"
+
+
+@register.filter
+def is_consumer(user: Any) -> bool:
+    """Whether the reader is a consumer's person (who never sees login accounts or staff names)."""
+    return _is_consumer(user)
