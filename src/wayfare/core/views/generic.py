@@ -30,7 +30,7 @@ from django.views import View
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
-from ..access import has_permission, permission_name, restrict
+from ..access import has_permission, restrict
 from ..exceptions import DomainError
 from ..forms import CSVImportForm
 from ..history import history_entries
@@ -166,7 +166,7 @@ class ResourceDetailView(ResourceView):
         related = []
         for rel in r.related:
             rel_resource = registry.get(rel.model)
-            if request.user.has_perm(permission_name(rel.model, "view")):
+            if has_permission(request.user, rel.model, "view"):
                 related.append(
                     {
                         "resource": rel_resource,
@@ -174,7 +174,7 @@ class ResourceDetailView(ResourceView):
                         "add_url": reverse(rel_resource.url_name("add"))
                         + "?"
                         + urlencode({rel.field: obj.pk, "next": request.get_full_path()}),
-                        "can_add": request.user.has_perm(permission_name(rel.model, "add")),
+                        "can_add": has_permission(request.user, rel.model, "add"),
                     }
                 )
         return render(
