@@ -9,6 +9,13 @@ The core builds from it a FilterSet (shared by UI and API), a django-tables2 tab
 serializer and viewset, and the list/detail/add/edit/delete/import pages. Pass your own class for any one
 piece (``form=OrganisationForm``). If a model has create or update services, name them
 (``create_service=organisation_create``): the edit views and the viewset both call them.
+
+What a consumer's people may see and do is declared too (issue #11): ``display_parts`` (the fields a row's
+name is made of, each shown only if the reader may open it), ``backstage_fields`` (never shown to
+consumers), ``consumer_actions`` (what they may do besides viewing; the owning organisation comes from the
+actor) and ``access`` (what the authorization matrix expects; every resource must declare it)::
+
+    access=Access(write=("Administrator", "Relationship manager"), consumer=("view",))
 """
 
 from __future__ import annotations
