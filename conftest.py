@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest  # noqa: E402
 
-pytest_plugins = ["wayfare.core.testing"]
+pytest_plugins = ["wayfare.core.testing", "wayfare.parties.tests.fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.navigation import nav_entry, step_card
-from wayfare.core.resources import Related, Resource, register
+from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 from wayfare.core.transitions import Transition
 
@@ -45,6 +45,24 @@ EVENT_LOG_TRANSITIONS = [
     ),
 ]
 
+# Who may do what, as the authorization matrix checks it (core/matrix.py): every staff role reads,
+# analysts write; consumers see nothing of analytics (backstage).
+ANALYSTS = ("Administrator", "Analyst")
+# CX designers design journeys too (core/roles.py grants below).
+DESIGNERS = (*ANALYSTS, "CX designer")
+EVENT_LOG_READS = (
+    "summary",
+    "variants",
+    "dfg",
+    "durations",
+    "activities",
+    "attributes",
+    "case",
+    "explorer",
+    "conformance",
+)
+
+
 register(
     Resource(
         EventLog,
@@ -73,6 +91,14 @@ register(
         related=[Related(DesignedJourney, "event_log")],
         detail_template="analytics/eventlog_detail.html",
         viewset_mixin=EventLogAnalysisActions,
+        access=Access(
+            write=ANALYSTS,
+            actions={
+                **{f"api.{name}": ("view", None) for name in EVENT_LOG_READS},
+                "page.explorer": ("view", None),
+                "page.import_status": ("view", None),
+            },
+        ),
         step="journeys",
         importable=False,
         slug="event-logs",
@@ -88,6 +114,7 @@ register(
         related=[Related(DesignedStage, "journey")],
         select_related=["event_log"],
         viewset_mixin=DesignedJourneyActions,
+        access=Access(write=DESIGNERS, actions={"api.from_variant": ("add", None)}),
         step="journeys",
         slug="designed-journeys",
         versioned=True,
@@ -102,6 +129,7 @@ register(
         search=["name", "activities"],
         select_related=["journey", "journey__event_log"],
         form=DesignedStageForm,
+        access=Access(write=DESIGNERS),
         slug="designed-stages",
     )
 )

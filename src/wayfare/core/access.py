@@ -7,11 +7,15 @@
 - anyone else needs Django's model permission ``<app>.<action>_<model>``; without it, nothing (views answer 403);
 - consumer accounts (members of the *Consumer* role, linked to a person of a consumer organisation) see only
   rows of models declared frontstage, and of those only the rows owned by their own organisation, reached
-  through the model's ``owner_path``;
+  through the model's ``owner_path``. They may take only the actions the resource declares in
+  ``consumer_actions`` besides viewing, even when they hold staff roles too (issue #11: a consumer's staff
+  roles never widen what the consumer's organisation may do);
 - provider staff (everyone else with the permission) see every row.
 
 Every queryset of the UI, the API, exports, form choices, serializer fields, htmx fragments and selectors
-goes through this function (usually as ``Model.objects.restrict(user, action)``).
+goes through this function (usually as ``Model.objects.restrict(user, action)``); how related records are
+*shown* goes through ``core.related`` on top of it. ``has_permission`` is the same rule without rows, for
+views that answer 403 before looking at any row.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+
+from .identity import person_for_user
 
 ACTIONS = ("view", "add", "change", "delete")
 CONSUMER_GROUP = "Consumer"
@@ -40,8 +46,6 @@ def consumer_organisation_id(user: Any) -> int | None:
         return user._wayfare_consumer_org  # type: ignore[no-any-return]
     result: int | None = None
     if not user.is_superuser and user.groups.filter(name=CONSUMER_GROUP).exists():
-        from wayfare.parties.selectors import person_for_user
-
         person = person_for_user(user)
         result = person.organisation_id if person and person.organisation_id else _NO_ORGANISATION
     user._wayfare_consumer_org = result
@@ -52,23 +56,62 @@ def is_consumer(user: Any) -> bool:
     return bool(user and user.is_authenticated and consumer_organisation_id(user) is not None)
 
 
-def restrict(queryset: Any, user: Any, action: str = "view") -> Any:
+def consumer_may(model: type[models.Model], action: str) -> bool:
+    """Whether a consumer's people may take ``action`` on the model at all (on their own rows)."""
+    if not getattr(model, "frontstage", False) or getattr(model, "owner_path", None) is None:
+        return False
+    if action == "view":
+        return True
+    from .resources import registry
+
+    resource = registry.find(model)
+    return bool(resource and action in resource.consumer_actions)
+
+
+def has_permission(user: Any, model: type[models.Model], action: str) -> bool:
+    """The model-level half of the rule: may ``user`` take ``action`` on some row of ``model``?"""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not user.has_perm(permission_name(model, action)):
+        return False
+    return consumer_organisation_id(user) is None or consumer_may(model, action)
+
+
+def restriction(model: type[models.Model], user: Any, action: str = "view") -> bool | dict[str, Any]:
+    """``True`` (every row), ``False`` (no row) or the filter that keeps the user's rows. ``restrict()``
+    applies it; ``core.related`` uses it to skip a query when the answer is all or nothing."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return queryset.none()
-    if user.is_superuser:
-        return queryset
-    model = queryset.model
-    if not user.has_perm(permission_name(model, action)):
-        return queryset.none()
-    organisation_id = consumer_organisation_id(user)
+    if not has_permission(user, model, action):
+        return False
+    organisation_id = None if user.is_superuser else consumer_organisation_id(user)
     if organisation_id is None:
+        return True
+    return {model.owner_path: organisation_id}  # type: ignore[attr-defined]
+
+
+def restrict(queryset: Any, user: Any, action: str = "view") -> Any:
+    rule = restriction(queryset.model, user, action)
+    if rule is True:
         return queryset
-    owner_path = getattr(model, "owner_path", None)
-    if not getattr(model, "frontstage", False) or owner_path is None:
+    if rule is False:
         return queryset.none()
-    return queryset.filter(**{owner_path: organisation_id})
+    return queryset.filter(**rule)
+
+
+def owner_from_actor(resource: Any, *, actor: Any, data: dict[str, Any], creating: bool) -> dict[str, Any]:
+    """A consumer's write never names the owning organisation: whatever the input says is dropped, and a
+    new row gets the actor's organisation (``Resource.owner_field``). Staff input passes unchanged."""
+    name = resource.owner_field
+    if name is None or actor is None or not is_consumer(actor):
+        return data
+    data = {k: v for k, v in data.items() if k != name}
+    if creating:
+        field: Any = resource.model._meta.get_field(name)
+        data[name] = field.related_model._default_manager.get(pk=consumer_organisation_id(actor))
+    return data
 
 
 class RestrictedQuerySet(models.QuerySet):

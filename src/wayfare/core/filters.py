@@ -12,13 +12,35 @@ from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .access import restrict, restriction
+from .related import hidden_fields, restrict_choices
+from .resources import registry
+
 if TYPE_CHECKING:
     from .resources import Resource
 
 
+def _search_condition(model: Any, path: str, value: str, user: Any) -> Q:
+    """``path`` contains ``value``, matched only through related rows the user may view (a consumer's
+    search for a name must not find their rows that point at another organisation's person)."""
+    condition = Q(**{f"{path}__icontains": value})
+    current, prefix = model, []
+    for part in path.split("__")[:-1]:
+        field: Any = current._meta.get_field(part)
+        if not field.is_relation:
+            break
+        prefix.append(part)
+        current = field.related_model
+        if hasattr(current._default_manager, "restrict") and restriction(current, user) is not True:
+            visible = restrict(current._default_manager.all(), user, "view").values("pk")
+            condition &= Q(**{"__".join(prefix) + "__in": visible})
+    return condition
+
+
 class RestrictedFilterSet(django_filters.FilterSet):
     """Restricts the choices of every model-choice filter to the rows the requesting user may see, so an
-    id of another organisation's row fails validation (the list then shows nothing)."""
+    id of another organisation's row fails validation (the list answers 400, as an unknown id does).
+    A consumer finds no filter on, and no search match in, the resource's backstage fields."""
 
     search_fields: tuple[str, ...] = ()
 
@@ -27,11 +49,13 @@ class RestrictedFilterSet(django_filters.FilterSet):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
-        for flt in self.filters.values():
-            queryset = getattr(flt, "queryset", None)
-            if queryset is not None and hasattr(queryset, "restrict"):
-                flt.queryset = queryset.restrict(user, "view")
         model = self._meta.model
+        hidden = hidden_fields(registry.find(model), user)
+        for name in hidden:
+            self.filters.pop(name, None)
+        self.search_paths = tuple(f for f in self.search_fields if f.split("__")[0] not in hidden)
+        for name in hidden & set(self.form.fields):
+            self.form.fields.pop(name)
         for name, field in self.form.fields.items():
             # django-filter fixes labels as text when the class is built; take them from the model per
             # request instead, so they follow the reader's language.
@@ -39,19 +63,19 @@ class RestrictedFilterSet(django_filters.FilterSet):
                 field.label = capfirst(model._meta.get_field(name).verbose_name)
             except FieldDoesNotExist:
                 pass
-            queryset = getattr(field, "queryset", None)
-            if queryset is not None and hasattr(queryset, "restrict"):
-                field.queryset = queryset.restrict(user, "view")
-        if not self.search_fields:
+        restrict_choices(self.form.fields.values(), user)
+        if not self.search_paths:
             self.filters.pop("q", None)
             self.form.fields.pop("q", None)
 
     def filter_search(self, queryset: Any, name: str, value: str) -> Any:
         value = value.strip()
-        if not value or not self.search_fields:
+        if not value or not self.search_paths:
             return queryset
+        user = getattr(self.request, "user", None)
+        model = self._meta.model
         return queryset.filter(
-            reduce(operator.or_, (Q(**{f"{f}__icontains": value}) for f in self.search_fields))
+            reduce(operator.or_, (_search_condition(model, f, value, user) for f in self.search_paths))
         )
 
 

@@ -1,4 +1,16 @@
-"""Reading a record's change history (django-simple-history) for its page: who, when, what changed."""
+"""Reading a record's change history (django-simple-history) for its page: who, when, what changed.
+
+What a reader sees of it (issue #11):
+
+- a consumer sees only the versions that were their organisation's: each historical row keeps the owner
+  fields of its time, so the versions are filtered by the owner path's value then (a person who moved
+  in from another organisation shows no phone or organisation of before); a change is listed only
+  between two such versions;
+- a consumer never sees changes of the resource's backstage fields;
+- related values show through ``core.related`` (one query per related model for the whole history):
+  a record the reader may not open is "not shown", a login account is its user name to staff only;
+- who made a change shows as ``Seen.account`` does (staff are the provider's name to consumers).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +20,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from .access import restrict
+from .access import consumer_organisation_id, is_consumer
+from .related import NOT_SHOWN, Seen, hidden_fields
+from .resources import registry
 
 KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 HIDDEN = {"updated", "created", "created_by"}
@@ -21,9 +35,19 @@ def _label(model: type[Model], name: str) -> Any:
         return name
 
 
-def _display(model: type[Model], name: str, value: Any, user: Any) -> Any:
-    """A changed value as a reader knows it: the choice's label, the related record's name (if the reader
-    may see it, else its number)."""
+def _relation(model: type[Model], name: str) -> Any:
+    try:
+        field: Any = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if field.is_relation and (field.many_to_one or field.one_to_one) and field.concrete:
+        return field
+    return None
+
+
+def _display(model: type[Model], name: str, value: Any, seen: Seen, related: dict) -> Any:
+    """A changed value as a reader knows it: the choice's label, the related record's name (through
+    ``Seen``: "not shown" if the reader may not open it), never a bare id."""
     if value in (None, ""):
         return value
     try:
@@ -32,42 +56,92 @@ def _display(model: type[Model], name: str, value: Any, user: Any) -> Any:
         return value
     if field.choices:
         return dict(field.flatchoices).get(value, value)
-    if field.is_relation and field.many_to_one and hasattr(field.related_model._default_manager, "restrict"):
-        related = restrict(field.related_model._default_manager.filter(pk=value), user, "view").first()
-        return related if related is not None else f"#{value}"
-    if field.is_relation and field.many_to_one:
-        return f"#{value}"
+    if _relation(model, name) is not None:
+        obj = related.get((field.related_model, value))
+        if obj is None:  # gone since; only staff learn that it existed
+            return _("deleted record") if seen.staff else NOT_SHOWN
+        return seen.label(obj)
     return value
+
+
+def _owner_lookup(model: type[Model]) -> str | None:
+    """The owner path as a lookup on the historical rows (``pk`` is ``id`` there)."""
+    path = getattr(model, "owner_path", None)
+    if path is None:
+        return None
+    return "id" if path == "pk" else path
+
+
+def _related_objects(model: type[Model], deltas: list[Any]) -> dict:
+    """Every related record the changes name, fetched once per related model."""
+    wanted: dict[type[Model], set[Any]] = {}
+    for delta in deltas:
+        for change in delta.changes:
+            field = _relation(model, change.field)
+            if field is not None:
+                ids = wanted.setdefault(field.related_model, set())
+                ids.update(v for v in (change.old, change.new) if v not in (None, ""))
+    found = {}
+    for related_model, ids in wanted.items():
+        for obj in related_model._default_manager.filter(pk__in=ids):
+            found[(related_model, obj.pk)] = obj
+    return found
 
 
 def history_entries(obj: Model, user: Any = None, limit: int = 50) -> list[dict[str, Any]]:
     manager = getattr(obj, "history", None)
     if manager is None:
         return []
+    model = type(obj)
+    seen = Seen(user)
     records = list(
         manager.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
-    entries = []
-    for index, record in enumerate(records[:limit]):
-        changes = []
-        previous = records[index + 1] if index + 1 < len(records) else None
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
-                if change.field in HIDDEN:
-                    continue
-                model = type(obj)
-                changes.append(
-                    {
-                        "field": _label(model, change.field),
-                        "old": _display(model, change.field, change.old, user),
-                        "new": _display(model, change.field, change.new, user),
-                    }
+    shown = {record.history_id for record in records}
+    if user is not None and is_consumer(user):
+        lookup = _owner_lookup(model)
+        organisation_id = consumer_organisation_id(user)
+        ids = [record.history_id for record in records]
+        shown = (
+            set(
+                manager.filter(history_id__in=ids, **{lookup: organisation_id}).values_list(
+                    "history_id", flat=True
                 )
+            )
+            if lookup
+            else set()
+        )
+    hidden = HIDDEN | hidden_fields(registry.find(model), user)
+    deltas: dict[Any, Any] = {}
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        if record.history_id not in shown or record.history_type != "~" or previous is None:
+            continue
+        if previous.history_id in shown:  # never a value from a version the reader may not see
+            deltas[record.history_id] = record.diff_against(previous)
+    related = _related_objects(model, list(deltas.values()))
+    seen.prime_objects(related.values())
+    seen.prime_objects(r.history_user for r in records if r.history_user is not None)
+    entries = []
+    for record in records[:limit]:
+        if record.history_id not in shown:
+            continue
+        changes = []
+        delta = deltas.get(record.history_id)
+        for change in delta.changes if delta is not None else ():
+            if change.field in hidden:
+                continue
+            changes.append(
+                {
+                    "field": _label(model, change.field),
+                    "old": _display(model, change.field, change.old, seen, related),
+                    "new": _display(model, change.field, change.new, seen, related),
+                }
+            )
         entries.append(
             {
                 "when": record.history_date,
-                "who": record.history_user,
+                "who": seen.account(record.history_user),
                 "kind": KINDS.get(record.history_type, record.history_type),
                 "changes": changes,
             }

@@ -9,6 +9,13 @@ The core builds from it a FilterSet (shared by UI and API), a django-tables2 tab
 serializer and viewset, and the list/detail/add/edit/delete/import pages. Pass your own class for any one
 piece (``form=OrganisationForm``). If a model has create or update services, name them
 (``create_service=organisation_create``): the edit views and the viewset both call them.
+
+What a consumer's people may see and do is declared too (issue #11): ``display_parts`` (the fields a row's
+name is made of, each shown only if the reader may open it), ``backstage_fields`` (never shown to
+consumers), ``consumer_actions`` (what they may do besides viewing; the owning organisation comes from the
+actor) and ``access`` (what the authorization matrix expects; every resource must declare it)::
+
+    access=Access(write=("Administrator", "Relationship manager"), consumer=("view",))
 """
 
 from __future__ import annotations
@@ -28,6 +35,24 @@ class Related:
 
     model: type[models.Model]
     field: str  # the related model's field pointing at this record (a filter of its resource)
+
+
+@dataclass(frozen=True)
+class Access:
+    """What the authorization matrix (``core/matrix.py``) expects of a resource, declared apart from the
+    permissions that implement it so that a change to either shows as a violation.
+
+    ``write``: the staff roles (group names) that may add, change, delete and import; ``read``: those that
+    may list, open and export (``None``: every staff role); ``consumer``: what consumers may do with their
+    own organisation's rows ("view", "add", "change", "delete"); ``actions``: each custom API action or page
+    of the resource, by name, with the action it needs ("view", "change", ...) and, if they differ from
+    that action's, the staff roles that may take it.
+    """
+
+    write: tuple[str, ...]
+    read: tuple[str, ...] | None = None
+    consumer: tuple[str, ...] = ()
+    actions: dict[str, tuple[str, tuple[str, ...] | None]] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -54,6 +79,11 @@ class Resource:
     ordering: Sequence[str] = ()
     select_related: Sequence[str] = ()
     api_read_only: Sequence[str] = ()  # fields the API shows but nobody edits, besides the detail fields
+    # What a consumer's people may see and do (issue #11; core/related.py, core/access.py):
+    display_parts: Sequence[str] = ()  # fields a row's name is made of, each shown only if the reader may
+    backstage_fields: Sequence[str] = ()  # consumers never see these: pages, API, exports, history, search
+    consumer_actions: Sequence[str] = ()  # "add", "change", "delete" for consumers, on their own rows
+    access: Access | None = None  # what the authorization matrix expects (core/matrix.py); required
     extra: dict[str, Any] = field(default_factory=dict)
     # The only way the state field changes (core.transitions.Transition): button, API action, tests.
     transitions: Sequence[Any] = ()
@@ -76,6 +106,15 @@ class Resource:
 
     def url_name(self, action: str) -> str:
         return f"{self.app_label}:{self.model_name}_{action}"
+
+    @property
+    def owner_field(self) -> str | None:
+        """The field naming the owning organisation, when the row holds it itself (``owner_path`` one
+        field deep): a consumer's new row gets the consumer's organisation there, never the input's."""
+        path = getattr(self.model, "owner_path", None)
+        if not path or path == "pk" or "__" in path:
+            return None
+        return path
 
     @property
     def verbose_name(self) -> Any:
@@ -175,6 +214,16 @@ class Registry:
 
     def for_step(self, step: str) -> list[Resource]:
         return [r for r in self._resources.values() if r.step == step]
+
+    def consumer_permissions(self) -> list[tuple[str, str]]:
+        """(app label, codename) of what the consumer role grants besides viewing: the declared
+        ``consumer_actions`` of frontstage resources."""
+        return [
+            (r.app_label, f"{action}_{r.model_name}")
+            for r in self._resources.values()
+            if getattr(r.model, "frontstage", False)
+            for action in r.consumer_actions
+        ]
 
 
 registry = Registry()

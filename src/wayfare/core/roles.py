@@ -142,6 +142,10 @@ def _role_permissions(role: Role) -> list[Permission]:
     for model in wayfare_models():
         wanted += [(model._meta.app_label, codename) for codename in role_codenames(role, model)]
     wanted += [tuple(name.split(".", 1)) for name in role.extra]  # type: ignore[misc]
+    if role.frontstage_only:  # what resources let consumers do (issue #11, Resource.consumer_actions)
+        from .resources import registry
+
+        wanted += registry.consumer_permissions()
     if not wanted:
         return []
     wanted_set = set(wanted)

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .access import restrict
+from .access import owner_from_actor, restrict
 from .exceptions import AccessError
 from .resources import Resource
 
@@ -67,6 +67,7 @@ def record_delete(*, instance: models.Model, actor: Any) -> None:
 
 
 def resource_create(resource: Resource, *, actor: Any, data: dict[str, Any]) -> models.Model:
+    data = owner_from_actor(resource, actor=actor, data=data, creating=True)
     if resource.create_service:
         return resource.create_service(actor=actor, **data)
     return record_create(model=resource.model, actor=actor, data=data)
@@ -75,6 +76,7 @@ def resource_create(resource: Resource, *, actor: Any, data: dict[str, Any]) -> 
 def resource_update(
     resource: Resource, *, instance: models.Model, actor: Any, data: dict[str, Any]
 ) -> models.Model:
+    data = owner_from_actor(resource, actor=actor, data=data, creating=False)
     if resource.update_service:
         return resource.update_service(instance=instance, actor=actor, **data)
     return record_update(instance=instance, actor=actor, data=data)

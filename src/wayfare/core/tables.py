@@ -12,6 +12,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
 from .collation import CollatedTableMixin
+from .related import Seen, hidden_fields
+from .resources import registry
 
 if TYPE_CHECKING:
     from .resources import Resource
@@ -51,19 +53,67 @@ class StatusColumn(tables.Column):
         return value
 
 
+class RelatedColumn(tables.Column):
+    """A related record, named only if the reader may open it (``core.related``), in pages and exports."""
+
+    def render(self, value: Any, record: Any, table: Any, bound_column: Any) -> Any:
+        table.seen.see_annotated(record, bound_column.name)
+        return table.seen.label(value)
+
+    def value(self, value: Any, record: Any, table: Any, bound_column: Any) -> str:
+        return str(self.render(value, record, table, bound_column))
+
+
 class WayfareTable(CollatedTableMixin, tables.Table):
+    """Shows related records through ``Seen`` (whose visibility the list's own query computes, see
+    ``Seen.annotate``) and leaves out the resource's backstage fields for consumers."""
+
     class Meta:
         attrs = {"class": "striped"}
         template_name = "generic/table.html"
+
+    def __init__(self, data: Any, *args: Any, request: Any = None, exclude: Any = None, **kwargs: Any):
+        self.seen = Seen.of(request)
+        resource = registry.find(self._meta.model)
+        hidden = hidden_fields(resource, self.seen.user)
+        exclude = (*(exclude or ()), *sorted(hidden))
+        related = [
+            n for n, c in self.base_columns.items() if isinstance(c, RelatedColumn) and n not in hidden
+        ]
+        if isinstance(data, models.QuerySet) and related:
+            data = self.seen.annotate(data, related)
+        super().__init__(data, *args, request=request, exclude=exclude, **kwargs)
+
+
+def _is_related(model: type[models.Model], name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - a column may be a property or an annotation
+        return False
+    return bool(field.is_relation and (field.many_to_one or field.one_to_one) and field.concrete)
+
+
+def _row_url(record: Any) -> str:
+    return record.get_absolute_url()  # type: ignore[no-any-return]
 
 
 def build_table(resource: Resource) -> type:
     columns = list(resource.columns)
     attrs: dict = {}
+    model = resource.model
+    for name in columns:
+        if _is_related(model, name):
+            related_field: Any = model._meta.get_field(name)
+            attrs[name] = RelatedColumn(verbose_name=capfirst(related_field.verbose_name))
     if columns:
-        # The first column links to the record's detail page.
-        attrs[columns[0]] = tables.Column(linkify=True)
+        # The first column links to the record's own page (never to a related record's).
+        first = attrs.get(columns[0])
+        column_class = type(first) if first is not None else tables.Column
+        kwargs = {"verbose_name": first.verbose_name} if first is not None else {}
+        attrs[columns[0]] = column_class(linkify=_row_url, **kwargs)
     for name in columns[1:]:
+        if name in attrs:
+            continue
         try:
             field = resource.model._meta.get_field(name)
         except Exception:  # noqa: BLE001 - a column may be a property or an annotation

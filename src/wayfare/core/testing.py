@@ -28,38 +28,29 @@ from wayfare.core.resources import Resource, registry
 ROLES = ("anonymous", "staff_none", "staff", "consumer_own", "consumer_other")
 
 
-@pytest.fixture
-def org_a(db):
-    from wayfare.parties.tests.factories import OrganisationFactory
+def make_user(username: str, roles: Any = (), **fields: Any) -> Any:
+    """A login account with the named roles (group names of ``core.roles.ROLES``), password "pw"."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
 
-    return OrganisationFactory(name="Consumer A")
-
-
-@pytest.fixture
-def org_b(db):
-    from wayfare.parties.tests.factories import OrganisationFactory
-
-    return OrganisationFactory(name="Consumer B")
-
-
-def _consumer(username: str, org: Any) -> Any:
-    from wayfare.parties.tests.factories import PersonFactory, UserFactory
-
-    user = UserFactory(username=username, roles=["Consumer"])
-    PersonFactory(name=f"{username} person", organisation=org, user=user)
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw", **fields
+    )
+    if roles:
+        user.groups.set(Group.objects.filter(name__in=roles))
     return user
 
 
+# ``org_a``, ``org_b`` and ``make_consumer`` come from the app that keeps organisations and people
+# (``wayfare.parties.tests.fixtures``, registered in the root conftest.py): core imports no app.
 @pytest.fixture
-def users(db, org_a, org_b):
-    from wayfare.parties.tests.factories import UserFactory
-
+def users(db, org_a, org_b, make_consumer):
     return {
         "anonymous": None,
-        "staff_none": UserFactory(username="nobody"),
-        "staff": UserFactory(username="staffer", roles=["Administrator"]),
-        "consumer_own": _consumer("consumer_a", org_a),
-        "consumer_other": _consumer("consumer_b", org_b),
+        "staff_none": make_user("nobody"),
+        "staff": make_user("staffer", ["Administrator"]),
+        "consumer_own": make_consumer("consumer_a", org_a),
+        "consumer_other": make_consumer("consumer_b", org_b),
     }
 
 
@@ -187,10 +178,27 @@ class ResourceTests:
         assert self.model.objects.count() == before
 
     def test_consumer_and_unprivileged_cannot_create(self, users, org_a):
-        for role in ("staff_none", "consumer_own"):
+        roles = ["staff_none"] + ([] if "add" in self.resource.consumer_actions else ["consumer_own"])
+        for role in roles:
             client = client_for(users[role])
             assert client.post(self.url("add"), self.valid_data(org_a)).status_code == 403
             assert client.post(self.api_url(), self.valid_data(org_a)).status_code == 403
+
+    def test_consumer_actions_take_the_owner_from_the_actor(self, users, org_a, org_b):
+        """A resource that lets consumers add rows: the new row is the actor's organisation's, whatever
+        organisation the input names (UI and API)."""
+        r = self.resource
+        if "add" not in r.consumer_actions:
+            pytest.skip("consumers add no rows of this resource")
+        client = client_for(users["consumer_own"])
+        for send in (lambda d: client.post(self.url("add"), d), lambda d: client.post(self.api_url(), d)):
+            before = set(self.model.objects.values_list("pk", flat=True))
+            response = send(self.valid_data(org_b))
+            assert response.status_code in (201, 302), response.content.decode()[:2000]
+            (created,) = self.model.objects.exclude(pk__in=before)
+            if r.owner_field:
+                assert getattr(created, f"{r.owner_field}_id") == org_a.pk
+            assert self.model.objects.restrict(users["consumer_own"]).filter(pk=created.pk).exists()
 
     def test_update_through_ui(self, users, rows):
         row = rows[0]
@@ -334,3 +342,30 @@ class ResourceTests:
         response = client.post(self.url("import"), {"file": as_csv([good])})
         assert response.status_code == 302
         assert self.model.objects.count() == before + 1
+
+    def test_authorization_matrix(self, org_a, org_b, make_consumer, record_property):
+        """Every action x every role on this resource against its declared ``access`` (core/matrix.py)."""
+        from wayfare.core import matrix
+
+        people = matrix.principals(org_a, org_b, make_consumer)
+        count, violations = matrix.run(self.resource, self, people, org_a)
+        record_property("authorization_matrix", [count, len(violations)])
+        assert not violations, f"{len(violations)} of {count} cells:\n" + "\n".join(violations)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Add up the authorization matrix of every resource (reports carry it from xdist workers too)."""
+    cells = violations = resources = 0
+    for status in ("passed", "failed"):
+        for report in terminalreporter.stats.get(status, []):
+            if getattr(report, "when", None) != "call":
+                continue
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "authorization_matrix":
+                    resources += 1
+                    cells += value[0]
+                    violations += value[1]
+    if resources:
+        terminalreporter.write_line(
+            f"authorization matrix: {cells} cells over {resources} resources, {violations} violations"
+        )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from wayfare.core.access import restrict
+from wayfare.core.access import is_consumer, restrict
 from wayfare.core.exceptions import DomainError
 
 from .forms import PersonAccountForm
@@ -20,6 +20,8 @@ from .services import person_account_grant, person_account_revoke
 @login_required
 @permission_required(["auth.add_user", "auth.change_user", "parties.change_person"], raise_exception=True)
 def person_account(request: HttpRequest, pk: int) -> HttpResponse:
+    if is_consumer(request.user):  # a consumer's staff roles never manage logins (issue #11 matrix)
+        raise PermissionDenied
     person = get_object_or_404(restrict(Person.objects.select_related("user"), request.user, "change"), pk=pk)
     user = person.user
     initial = {

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework.permissions import BasePermission
 
-from ..access import permission_name
+from ..access import has_permission
 
 METHOD_ACTIONS = {
     "GET": "view",
@@ -28,4 +28,4 @@ class RestrictedModelPermissions(BasePermission):
         model = getattr(view, "restricted_model", None)
         if model is None:
             return True
-        return user.has_perm(permission_name(model, METHOD_ACTIONS.get(request.method, "view")))
+        return has_permission(user, model, METHOD_ACTIONS.get(request.method, "view"))

@@ -1,4 +1,10 @@
-"""Serializers built from declarations; related fields only accept rows the requester may see."""
+"""Serializers built from declarations; related fields only accept rows the requester may see.
+
+What a reader gets (issue #11): ``display`` is the row's name through ``core.related`` (never a related
+record's name the reader may not open); a consumer gets no backstage field, and the owning organisation is
+read-only to them (the services take it from the actor). Related records are primed for a whole page at
+once (one query per related model), so a list costs no query per row.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +12,66 @@ from typing import TYPE_CHECKING, Any
 
 from rest_framework import serializers
 
+from ..access import is_consumer
+from ..related import Seen, hidden_fields, restrict_choices
+from ..resources import registry
+
 if TYPE_CHECKING:
     from ..resources import Resource
+
+
+class PrimingListSerializer(serializers.ListSerializer):
+    """Learns which related records the reader may see for the whole page before the rows are shown."""
+
+    def to_representation(self, data: Any) -> Any:
+        rows = list(data.all() if hasattr(data, "all") else data)
+        child: Any = self.child
+        resource = registry.find(child.Meta.model)
+        if resource is not None:
+            names = [*resource.display_parts, *child.fields.keys()]
+            concrete = {f.name for f in resource.model._meta.concrete_fields}
+            child.seen.prime_fields(rows, [n for n in dict.fromkeys(names) if n in concrete])
+        return super().to_representation(rows)
 
 
 class RestrictedModelSerializer(serializers.ModelSerializer):
     display = serializers.SerializerMethodField(help_text="Human-readable name of the record.")
 
+    class Meta:
+        list_serializer_class = PrimingListSerializer
+
+    @property
+    def seen(self) -> Seen:
+        context: Any = self.context
+        if "wayfare_seen" not in context:
+            request = context.get("request")
+            context["wayfare_seen"] = Seen(getattr(request, "user", None))
+        return context["wayfare_seen"]  # type: ignore[no-any-return]
+
     def get_display(self, obj: Any) -> str:
-        return str(obj)
+        return self.seen.display(obj)
+
+    def to_representation(self, instance: Any) -> Any:
+        """A related record the reader may not open is ``null``: its id is not shown either."""
+        data = super().to_representation(instance)
+        for name, field in self.fields.items():
+            model_field = getattr(getattr(field, "queryset", None), "model", None)
+            attname = f"{name}_id"
+            if model_field is not None and data.get(name) is not None and hasattr(instance, attname):
+                if not self.seen.may_view_id(model_field, getattr(instance, attname)):
+                    data[name] = None
+        return data
 
     def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        for field in fields.values():
-            target = getattr(field, "child_relation", field)
-            queryset = getattr(target, "queryset", None)
-            if queryset is not None and hasattr(queryset, "restrict"):
-                target.queryset = queryset.restrict(user, "view")  # type: ignore[union-attr]
+        resource = registry.find(self.Meta.model)  # type: ignore[attr-defined]
+        for name in hidden_fields(resource, user):
+            fields.pop(name, None)
+        if resource is not None and resource.owner_field in fields and user is not None and is_consumer(user):
+            fields[resource.owner_field].read_only = True  # type: ignore[index]
+        restrict_choices(fields.values(), user)
         return fields
 
 
@@ -40,6 +87,7 @@ def build_serializer(resource: Resource) -> type:
             "fields": fields,
             "read_only_fields": read_only,
             "extra_kwargs": {"url": {"view_name": f"api:{resource.app_label}-{resource.model_name}-detail"}},
+            "list_serializer_class": PrimingListSerializer,
         },
     )
     return type(f"{resource.model.__name__}Serializer", (RestrictedModelSerializer,), {"Meta": meta})

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers, viewsets
 
 from ..access import restrict
+from ..related import hidden_fields
 from ..services import resource_create, resource_delete, resource_update
 from .permissions import METHOD_ACTIONS
 
@@ -21,6 +22,12 @@ class ResourceViewSet(viewsets.ModelViewSet):
     @property
     def restricted_model(self) -> Any:
         return self.resource.model
+
+    @property
+    def ordering_fields(self) -> list[str]:
+        """The columns, less those the reader may not see (sorting by a backstage field reveals it)."""
+        hidden = hidden_fields(self.resource, getattr(self.request, "user", None))
+        return [name for name in self.resource.columns if name not in hidden]
 
     def get_queryset(self) -> Any:
         action = METHOD_ACTIONS.get(self.request.method or "GET", "view")
@@ -65,7 +72,6 @@ def build_viewset(resource: Resource) -> type:
             "resource": resource,
             "serializer_class": resource.serializer_class,
             "filterset_class": resource.filterset_class,
-            "ordering_fields": list(resource.columns),
             "queryset": resource.model._default_manager.none(),
         },
     )

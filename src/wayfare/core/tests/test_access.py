@@ -53,8 +53,13 @@ def test_consumer_sees_only_own_organisation(world, users, org_a):
     assert set(restrict(ConsumerRole.objects.all(), consumer).values_list("organisation_id", flat=True)) == {
         org_a.pk
     }
-    # viewing is granted, changing is not
-    assert not restrict(Person.objects.all(), consumer, "change").exists()
+    # viewing is granted, changing only what the resource lets consumers change, on their own rows
+    assert not restrict(ConsumerRole.objects.all(), consumer, "change").exists()
+    assert not restrict(Person.objects.all(), consumer, "delete").exists()
+    changeable = set(
+        restrict(Person.objects.all(), consumer, "change").values_list("organisation_id", flat=True)
+    )
+    assert changeable == {org_a.pk}
 
 
 def test_consumer_without_organisation_sees_nothing(world):

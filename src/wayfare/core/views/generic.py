@@ -14,7 +14,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import (
     EmailField,
-    ForeignKey,
     IntegerField,
     Model,
     ProtectedError,
@@ -23,7 +22,7 @@ from django.db.models import (
 )
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -31,10 +30,11 @@ from django.views import View
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
-from ..access import permission_name, restrict
+from ..access import has_permission, restrict
 from ..exceptions import DomainError
 from ..forms import CSVImportForm
 from ..history import history_entries
+from ..related import Seen, hidden_fields
 from ..resources import Resource, registry
 from ..services import ImportFailed, resource_create, resource_delete, resource_import_csv, resource_update
 
@@ -47,8 +47,8 @@ class ResourceView(LoginRequiredMixin, View):
     template_name = ""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if request.user.is_authenticated and not request.user.has_perm(
-            permission_name(self.resource.model, self.action)
+        if request.user.is_authenticated and not has_permission(
+            request.user, self.resource.model, self.action
         ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -60,7 +60,7 @@ class ResourceView(LoginRequiredMixin, View):
         return get_object_or_404(self.queryset(), pk=self.kwargs["pk"])
 
     def can(self, action: str) -> bool:
-        return self.request.user.has_perm(permission_name(self.resource.model, action))
+        return has_permission(self.request.user, self.resource.model, action)
 
     def context(self, **extra: Any) -> dict[str, Any]:
         r = self.resource
@@ -86,13 +86,19 @@ class ResourceListView(ResourceView):
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         r = self.resource
         filterset = r.filterset_class(request.GET or None, queryset=self.queryset(), request=request)
+        # An invalid or foreign filter value is an error (400, the form's errors above an empty table),
+        # never a silently unfiltered list or export, as in the API (issue #11).
+        invalid = filterset.is_bound and not filterset.is_valid()
         queryset = filterset.qs if filterset.is_bound else filterset.queryset
+        if invalid:
+            queryset = filterset.queryset.none()
+        status = 400 if invalid else 200
         embedded = request.GET.get("embedded") == "1"
         # A table embedded in a parent's page leaves out the column that would only repeat the parent.
         pinned = [c for c in r.columns[1:] if c in request.GET] if embedded else []
         table = r.table_class(queryset, request=request, exclude=pinned)
         export_format = request.GET.get("_export")
-        if export_format in EXPORT_FORMATS:
+        if export_format in EXPORT_FORMATS and not invalid:
             RequestConfig(request, paginate=False).configure(table)
             exporter = TableExport(export_format, table)
             return exporter.response(f"{r.url_slug}.{export_format}")
@@ -106,8 +112,8 @@ class ResourceListView(ResourceView):
             export_formats=EXPORT_FORMATS,
         )
         if embedded or getattr(request, "htmx", False):
-            return render(request, "generic/results.html", context)
-        return render(request, self.template_name, context)
+            return render(request, "generic/results.html", context, status=status)
+        return render(request, self.template_name, context, status=status)
 
 
 def _next_url(request: HttpRequest) -> str | None:
@@ -120,12 +126,19 @@ def _next_url(request: HttpRequest) -> str | None:
     return None
 
 
-def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
+def _field_rows(obj: Model, names: list[str], request: HttpRequest) -> list[dict[str, Any]]:
+    """The detail page's rows: related records through ``core.related`` ("not shown", no link, if the
+    reader may not open them), no backstage field for consumers."""
+    seen = Seen.of(request)
+    hidden = hidden_fields(registry.find(type(obj)), request.user)
+    names = [n for n in names if n not in hidden]
     rows = []
     for name in names:
         field: Any = obj._meta.get_field(name)
         if field.many_to_many:
-            value: Any = list(getattr(obj, name).all())
+            related = list(getattr(obj, name).all())
+            seen.prime_objects(related)
+            value: Any = [seen.label(v) for v in related]
         elif field.choices:
             value = getattr(obj, f"get_{name}_display")()
         else:
@@ -137,13 +150,9 @@ def _field_rows(obj: Model, names: list[str]) -> list[dict[str, Any]]:
             link = value  # validated on save; only web addresses become links
         elif isinstance(field, EmailField) and value:
             link = f"mailto:{value}"
-        if isinstance(field, ForeignKey) and value is not None:
-            target = registry.find(type(value))
-            if target:
-                try:
-                    link = reverse(target.url_name("detail"), args=[value.pk])
-                except NoReverseMatch:
-                    link = None
+        if field.is_relation and not field.many_to_many and value is not None:
+            link = seen.link(value)
+            value = seen.label(value)
         rows.append({"label": field.verbose_name, "value": value, "link": link, "name": name})
     return rows
 
@@ -157,7 +166,7 @@ class ResourceDetailView(ResourceView):
         related = []
         for rel in r.related:
             rel_resource = registry.get(rel.model)
-            if request.user.has_perm(permission_name(rel.model, "view")):
+            if has_permission(request.user, rel.model, "view"):
                 related.append(
                     {
                         "resource": rel_resource,
@@ -165,7 +174,7 @@ class ResourceDetailView(ResourceView):
                         "add_url": reverse(rel_resource.url_name("add"))
                         + "?"
                         + urlencode({rel.field: obj.pk, "next": request.get_full_path()}),
-                        "can_add": request.user.has_perm(permission_name(rel.model, "add")),
+                        "can_add": has_permission(request.user, rel.model, "add"),
                     }
                 )
         return render(
@@ -173,7 +182,7 @@ class ResourceDetailView(ResourceView):
             r.detail_template or self.template_name,
             self.context(
                 object=obj,
-                fields=_field_rows(obj, r.shown_fields),
+                fields=_field_rows(obj, r.shown_fields, request),
                 related=related,
                 history=history_entries(obj, request.user),
                 edit_url=reverse(r.url_name("edit"), args=[obj.pk]),

@@ -64,5 +64,5 @@ def test_history_names_related_records_and_choices(users, org_a, org_b):
     assert client.post(f"/parties/people/{person.pk}/edit/", data).status_code == 302
     history = client.get(f"/parties/people/{person.pk}/").context["history"]
     changes = {str(c["field"]): (c["old"], c["new"]) for c in history[0]["changes"]}
-    assert changes["organisation"] == (org_a, org_b)
+    assert changes["organisation"] == (org_a.name, org_b.name)
     assert changes["preferred language"] == ("English", "Русский")
