@@ -32,6 +32,8 @@ from .access import CONSUMER_GROUP
 from .resources import Access, Resource
 
 GENERATED_PAGES = ("list", "add", "import", "detail", "edit", "delete")
+# Pages generated from ``transitions`` and ``versioned`` (their cells come from the declaration, below).
+DECLARED_PAGES = ("transition", "versions", "version_compare", "version_publish", "version_draft")
 
 
 @dataclass
@@ -98,7 +100,7 @@ def custom_routes(resource: Resource) -> list[tuple[str, str]]:
     namespace = get_resolver().namespace_dict.get(resource.app_label)
     if namespace is None:
         return []
-    generated = {f"{resource.model_name}_{page}" for page in GENERATED_PAGES}
+    generated = {f"{resource.model_name}_{page}" for page in (*GENERATED_PAGES, *DECLARED_PAGES)}
     prefix = f"{resource.url_slug}/<int:pk>/"
     found = []
     for pattern in namespace[1].url_patterns:
@@ -171,11 +173,59 @@ def cells(resource: Resource, tests: Any, row: Any, spare: Any, org_a: Any) -> l
         url = reverse(f"{api_name}-{extra.url_name}", args=args)
         for method in extra.mapping:
             result.append(Cell(name, method, url, needs, extra.detail, roles))
+    result += declared_cells(resource, row)
     for route_name, _route in custom_routes(resource):
         name = f"page.{route_name}"
         needs, roles = access.actions.get(name, ("?", None))
         url = reverse(f"{resource.app_label}:{route_name}", args=[row.pk])
         result.append(Cell(name, "get", url, needs, True, roles))
+    return result
+
+
+def declared_cells(resource: Resource, row: Any) -> list[Cell]:
+    """Cells of the pages and API routes that ``transitions`` and ``versioned`` generate. What each needs
+    comes from the declaration itself (a transition's permission; versions are read with "view" and
+    written with "change"), exactly as for the generated list and edit pages."""
+    app, model = resource.app_label, resource.model_name
+    result = []
+    for transition in resource.transitions:
+        needs = transition.permission if transition.permission in ("view", "add", "change", "delete") else "?"
+        page = reverse(f"{app}:{model}_transition", args=[row.pk, transition.name])
+        api = reverse(f"api:{app}-{model}-transition-{transition.name}", args=[row.pk])
+        result += [
+            Cell(f"transition {transition.name}", "post", page, needs, True),
+            Cell(f"api transition {transition.name}", "post", api, needs, True),
+        ]
+    if resource.versioned:
+        api = f"api:{app}-{model}-version"
+        result += [
+            Cell("versions", "get", reverse(f"{app}:{model}_versions", args=[row.pk]), "view", True),
+            Cell(
+                "version compare",
+                "get",
+                reverse(f"{app}:{model}_version_compare", args=[row.pk]),
+                "view",
+                True,
+            ),
+            Cell(
+                "version publish",
+                "post",
+                reverse(f"{app}:{model}_version_publish", args=[row.pk]),
+                "change",
+                True,
+            ),
+            Cell(
+                "version draft",
+                "post",
+                reverse(f"{app}:{model}_version_draft", args=[row.pk]),
+                "change",
+                True,
+            ),
+            Cell("api versions", "get", reverse(f"{api}-list", args=[row.pk]), "view", True),
+            Cell("api version compare", "get", reverse(f"{api}-compare", args=[row.pk]), "view", True),
+            Cell("api version publish", "post", reverse(f"{api}-publish", args=[row.pk]), "change", True),
+            Cell("api version draft", "post", reverse(f"{api}-draft", args=[row.pk]), "change", True),
+        ]
     return result
 
 

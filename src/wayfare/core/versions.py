@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .access import is_consumer, restrict
 from .exceptions import AccessError, DomainError
-from .history import _display, _label
+from .history import _display, _label, _relation
 from .models import Version, VersionState
 
 if TYPE_CHECKING:
@@ -151,7 +151,28 @@ def visible_data(resource: Resource, data: dict[str, Any], user: Any) -> dict[st
     return {**data, "fields": {k: v for k, v in data.get("fields", {}).items() if k not in hidden}}
 
 
+def _snapshot_related(model: type[models.Model], snapshots: list[dict[str, Any]], seen: Any) -> dict:
+    """Every related record the snapshots name, fetched once per related model and primed in ``seen``
+    (so a related record the reader may not open shows as "not shown", as in history)."""
+    wanted: dict[type[models.Model], set[Any]] = {}
+    for snapshot in snapshots:
+        for name, value in snapshot.items():
+            field = _relation(model, name)
+            if field is not None and value not in (None, ""):
+                wanted.setdefault(field.related_model, set()).add(value)
+    found = {}
+    for related_model, ids in wanted.items():
+        for obj in related_model._default_manager.filter(pk__in=ids):
+            found[(related_model, obj.pk)] = obj
+    seen.prime_objects(found.values())
+    return found
+
+
 def _field_diffs(model: type[models.Model], a: dict[str, Any], b: dict[str, Any], user: Any) -> list[dict]:
+    from .related import Seen
+
+    seen = Seen(user)
+    related = _snapshot_related(model, [a, b], seen)
     rows = []
     for name in dict.fromkeys([*a, *b]):
         old, new = a.get(name), b.get(name)
@@ -159,8 +180,8 @@ def _field_diffs(model: type[models.Model], a: dict[str, Any], b: dict[str, Any]
             {
                 "name": name,
                 "label": _label(model, name),
-                "a": _display(model, name, old, user),
-                "b": _display(model, name, new, user),
+                "a": _display(model, name, old, seen, related),
+                "b": _display(model, name, new, seen, related),
                 "changed": old != new,
             }
         )

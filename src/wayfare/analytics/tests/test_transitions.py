@@ -84,7 +84,8 @@ def test_status_is_not_writable_through_the_api(users):
 
 @pytest.mark.django_db
 def test_restrict_applies_to_transitions_even_with_the_permission(users):
-    """A consumer given the permission still reaches no backstage row: page and API answer 404."""
+    """A consumer given the permission still reaches no backstage row: the access rule ignores a
+    permission consumers cannot hold, so page and API refuse (403) before restrict() would hide it."""
     from django.contrib.auth.models import Permission
 
     log = EventLogFactory(status=EventLogStatus.READY)
@@ -92,8 +93,8 @@ def test_restrict_applies_to_transitions_even_with_the_permission(users):
     user.user_permissions.add(Permission.objects.get(codename="change_eventlog"))
     client = client_for(user)
     url = reverse("analytics:eventlog_transition", args=[log.pk, "import-again"])
-    assert client.post(url, {"confirmed": "1"}).status_code == 404
-    assert client.post(f"/api/analytics/event-logs/{log.pk}/transitions/import-again/").status_code == 404
+    assert client.post(url, {"confirmed": "1"}).status_code == 403
+    assert client.post(f"/api/analytics/event-logs/{log.pk}/transitions/import-again/").status_code == 403
     log.refresh_from_db()
     assert log.status == EventLogStatus.READY
 

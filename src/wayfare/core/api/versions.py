@@ -29,7 +29,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ..access import permission_name, restrict
+from ..access import has_permission, restrict
 from ..models import Version
 from ..resources import registry
 from ..versions import (
@@ -72,7 +72,7 @@ class VersionPermission(BasePermission):
         if not user or not user.is_authenticated:
             return False
         action = "view" if request.method in ("GET", "HEAD", "OPTIONS") else "change"
-        return bool(user.has_perm(permission_name(view.resource.model, action)))
+        return has_permission(user, view.resource.model, action)
 
 
 class _VersionView(GenericAPIView):

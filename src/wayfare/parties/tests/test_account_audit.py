@@ -82,7 +82,8 @@ def test_an_actor_grants_only_roles_within_their_own():
     """Someone allowed to manage logins but holding fewer rights than a role may not hand that role out."""
     manager = UserFactory(username="logins")
     manager.user_permissions.set(
-        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person"])
+        # add_person too: consumers may add their organisation's people (Person.consumer_actions)
+        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person", "add_person"])
     )
     manager = get_user_model().objects.get(pk=manager.pk)
     person = PersonFactory()
@@ -125,7 +126,8 @@ def test_the_form_offers_only_roles_the_actor_may_grant(users):
 
     manager = UserFactory(username="logins", roles=["Read-only"])
     manager.user_permissions.set(
-        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person"])
+        # add_person too: consumers may add their organisation's people (Person.consumer_actions)
+        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person", "add_person"])
     )
     manager = get_user_model().objects.get(pk=manager.pk)
     offered = {c[0] for c in PersonAccountForm(actor=manager).fields["roles"].choices}
