@@ -114,7 +114,7 @@ def test_the_menu_folds_on_a_phone_and_opens_with_a_tap(live_server, browser):
         assert _menu_links(page).is_hidden()
         assert page.locator(".site-header").bounding_box()["height"] < 80  # brand and menu button: one row
         summary.click()
-        for label in ("Journeys", "Analytics", "Log out")  # Admin: superusers only:
+        for label in ("Journeys", "Analytics", "Log out"):  # no Admin entry: the admin is for superusers
             assert page.locator(".site-menu-body", has_text=label).is_visible()
         assert _menu_links(page).is_visible()
         summary.click()
