@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
 if TYPE_CHECKING:
     from ..resources import Resource
 
 
-class RestrictedModelSerializer(serializers.ModelSerializer):
+class RestrictedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):  # countries as codes (#11)
     display = serializers.SerializerMethodField(help_text="Human-readable name of the record.")
 
     def get_display(self, obj: Any) -> str:
