@@ -30,11 +30,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from ..access import permission_name, restrict
 from ..concurrency import StaleVersion, version_of
 from ..exceptions import DomainError
+from ..exports import export_response, table_rows
 from ..forms import CSVImportForm
 from ..history import history_entries
 from ..resources import Resource, registry
@@ -101,8 +101,12 @@ class ResourceListView(ResourceView):
         export_format = request.GET.get("_export")
         if export_format in EXPORT_FORMATS:
             RequestConfig(request, paginate=False).configure(table)
-            exporter = TableExport(export_format, table)
-            return exporter.response(f"{r.url_slug}.{export_format}")
+            return export_response(
+                table_rows(table),
+                export_format=export_format,
+                filename=f"{r.url_slug}.{export_format}",
+                title=str(r.verbose_name_plural).title(),
+            )
         RequestConfig(request, paginate=False).configure(table)
         _paginate(table, request)
         context = self.context(
