@@ -36,9 +36,10 @@ for _ in $(seq 1 60); do
 done
 
 set +e
-uv run --no-project --with "${SCHEMATHESIS}" schemathesis run "http://127.0.0.1:${PORT}/api/schema/" \
+# From the data folder, so schemathesis' cache lands there and not in the work tree.
+(cd "${WAYFARE_DATA_DIR}" && uv run --no-project --with "${SCHEMATHESIS}" schemathesis run "http://127.0.0.1:${PORT}/api/schema/" \
   -H "Authorization: Token ${TOKEN}" --checks not_a_server_error --max-examples "${MAX_EXAMPLES}" \
-  --workers 1 "$@"
+  --workers 1 "$@")
 STATUS=$?
 set -e
 echo "server log: ${WAYFARE_DATA_DIR}/server.log ($(grep -c 'Internal Server Error' "${WAYFARE_DATA_DIR}/server.log" || true) internal server errors)"
