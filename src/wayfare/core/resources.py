@@ -54,6 +54,7 @@ class Resource:
     ordering: Sequence[str] = ()
     select_related: Sequence[str] = ()
     api_read_only: Sequence[str] = ()  # fields the API shows but nobody edits, besides the detail fields
+    duplicate_check: Sequence[str] = ()  # same values in all of these: "possible duplicate" (core.duplicates)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

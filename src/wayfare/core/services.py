@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .access import restrict
 from .concurrency import lock_current
+from .duplicates import check_duplicates
 from .exceptions import AccessError
 from .resources import Resource
 from .usage import RecordInUse, usage_of
@@ -101,7 +102,13 @@ def record_delete(*, instance: models.Model, actor: Any, expected_version: str |
         raise RecordInUse(current, usage_of(current, actor)) from exc
 
 
-def resource_create(resource: Resource, *, actor: Any, data: dict[str, Any]) -> models.Model:
+@transaction.atomic
+def resource_create(
+    resource: Resource, *, actor: Any, data: dict[str, Any], confirm_duplicate: bool = False
+) -> models.Model:
+    """Create through the declared service, or ``record_create``; a possible duplicate (see
+    ``core.duplicates``) is refused unless ``confirm_duplicate``."""
+    check_duplicates(resource, actor=actor, values=data, confirmed=confirm_duplicate)
     if resource.create_service:
         return resource.create_service(actor=actor, **data)
     return record_create(model=resource.model, actor=actor, data=data)
@@ -115,13 +122,18 @@ def resource_update(
     actor: Any,
     data: dict[str, Any],
     expected_version: str | None = None,
+    confirm_duplicate: bool = False,
 ) -> models.Model:
     """Update through the declared service, or ``record_update``; the version check comes first, in the
-    same transaction, for declared services too."""
+    same transaction, for declared services too. A change of a ``duplicate_check`` field that makes the
+    record look like another one is refused unless ``confirm_duplicate``."""
+    current = lock_current(instance, expected_version)
+    if set(resource.duplicate_check) & data.keys():
+        values = {name: getattr(current, name) for name in resource.duplicate_check} | data
+        check_duplicates(resource, actor=actor, values=values, exclude_pk=current.pk, confirmed=confirm_duplicate)
     if resource.update_service:
-        current = lock_current(instance, expected_version)
         return resource.update_service(instance=current, actor=actor, **data)
-    return record_update(instance=instance, actor=actor, data=data, expected_version=expected_version)
+    return record_update(instance=current, actor=actor, data=data, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -204,7 +216,7 @@ def _import_write(
     for line, data in rows:
         try:
             with transaction.atomic():
-                created.append(resource_create(resource, actor=actor, data=data))
+                created.append(resource_create(resource, actor=actor, data=data, confirm_duplicate=True))
         except (ValidationError, AccessError) as exc:
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             errors += [(line, m) for m in messages]

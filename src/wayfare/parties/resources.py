@@ -20,6 +20,7 @@ register(
         filters=["organisation", "preferred_language"],
         search=["name", "email", "phone"],
         fields=["name", "email", "phone", "organisation", "preferred_language"],
+        duplicate_check=["name", "email"],
         related=[Related(ConsumerRole, "person")],
         select_related=["organisation", "user"],
         detail_template="parties/person_detail.html",

@@ -57,6 +57,9 @@ class ResourceViewSet(viewsets.ModelViewSet):
     def _data(self, serializer: Any) -> dict[str, Any]:
         return dict(serializer.validated_data)
 
+    def _confirm_duplicate(self) -> bool:
+        return self.request.query_params.get("confirm_duplicate", "").lower() in ("1", "true", "yes")
+
     def _expected_version(self, instance: Any) -> str | None:
         """The version ``If-Match`` names: the current one if it is among those listed (the service checks
         it again under lock), else the first listed (which then fails with 412)."""
@@ -83,7 +86,10 @@ class ResourceViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer: Any) -> None:
         try:
             serializer.instance = resource_create(
-                self.resource, actor=self.request.user, data=self._data(serializer)
+                self.resource,
+                actor=self.request.user,
+                data=self._data(serializer),
+                confirm_duplicate=self._confirm_duplicate(),
             )
         except DjangoValidationError as exc:
             raise _validation_error(exc) from exc
@@ -96,6 +102,7 @@ class ResourceViewSet(viewsets.ModelViewSet):
                 actor=self.request.user,
                 data=self._data(serializer),
                 expected_version=self._expected_version(serializer.instance),
+                confirm_duplicate=self._confirm_duplicate(),
             )
         except DjangoValidationError as exc:
             raise _validation_error(exc) from exc

@@ -33,6 +33,7 @@ from django_tables2 import RequestConfig
 
 from ..access import permission_name, restrict
 from ..concurrency import StaleVersion, version_of
+from ..duplicates import PossibleDuplicate
 from ..exceptions import DomainError
 from ..exports import export_response, table_rows
 from ..forms import CSVImportForm
@@ -268,7 +269,9 @@ class ResourceFormView(ResourceView):
             names = form.changed_data if obj is not None else list(form.fields)
             data = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
             try:
-                saved = self.save(obj, data, version)
+                saved = self.save(obj, data, version, "_confirm_duplicate" in request.POST)
+            except PossibleDuplicate as exc:
+                return self.render_form(form, obj, status=400, duplicates=_record_links(exc.candidates))
             except StaleVersion as exc:
                 if exc.current is None:
                     raise Http404 from exc
@@ -302,15 +305,15 @@ class ResourceFormView(ResourceView):
         )
         return self.render_form(form, current, status=409, stale=True, changes=changes)
 
-    def save(self, obj: Model | None, data: dict[str, Any], version: str | None) -> Model:
+    def save(self, obj: Model | None, data: dict[str, Any], version: str | None, confirm: bool) -> Model:
         raise NotImplementedError
 
 
 class ResourceCreateView(ResourceFormView):
     action = "add"
 
-    def save(self, obj: Model | None, data: dict[str, Any], version: str | None) -> Model:
-        return resource_create(self.resource, actor=self.request.user, data=data)
+    def save(self, obj: Model | None, data: dict[str, Any], version: str | None, confirm: bool) -> Model:
+        return resource_create(self.resource, actor=self.request.user, data=data, confirm_duplicate=confirm)
 
 
 class ResourceUpdateView(ResourceFormView):
@@ -319,10 +322,15 @@ class ResourceUpdateView(ResourceFormView):
     def instance(self) -> Model | None:
         return self.get_object()
 
-    def save(self, obj: Model | None, data: dict[str, Any], version: str | None) -> Model:
+    def save(self, obj: Model | None, data: dict[str, Any], version: str | None, confirm: bool) -> Model:
         assert obj is not None
         return resource_update(
-            self.resource, instance=obj, actor=self.request.user, data=data, expected_version=version
+            self.resource,
+            instance=obj,
+            actor=self.request.user,
+            data=data,
+            expected_version=version,
+            confirm_duplicate=confirm,
         )
 
 
@@ -333,7 +341,7 @@ class ResourceDeleteView(ResourceView):
     template_name = "generic/confirm_delete.html"
 
     def render_confirm(self, obj: Model, usage: Any, status: int = 200) -> HttpResponse:
-        context = self.context(object=obj, usage=usage, used_by=_usage_links(usage))
+        context = self.context(object=obj, usage=usage, used_by=_record_links(usage.shown))
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
@@ -355,10 +363,10 @@ class ResourceDeleteView(ResourceView):
         return HttpResponseRedirect(reverse(self.resource.url_name("list")))
 
 
-def _usage_links(usage: Any) -> list[dict[str, Any]]:
-    """The records that use one, each with its kind and (if it has a page) a link."""
+def _record_links(objects: list[Model]) -> list[dict[str, Any]]:
+    """Records (already restricted) each with its kind and, if it has a page, a link."""
     rows = []
-    for obj in usage.shown:
+    for obj in objects:
         target = registry.find(type(obj))
         link = None
         if target is not None:
