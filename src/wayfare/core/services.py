@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from .access import restrict
 from .concurrency import lock_current
 from .duplicates import check_duplicates
-from .exceptions import AccessError
+from .exceptions import AccessError, DomainError
 from .resources import Resource
 from .usage import RecordInUse, usage_of
 
@@ -148,6 +149,78 @@ def resource_delete(
         resource.delete_service(instance=current, actor=actor)
     except (ProtectedError, RestrictedError) as exc:
         raise RecordInUse(current, usage_of(current, actor)) from exc
+
+
+class BulkFailed(Exception):
+    """A bulk change wrote nothing; ``errors`` is a list of (record or id, message)."""
+
+    def __init__(self, errors: list[tuple[Any, str]]):
+        super().__init__(f"{len(errors)} errors")
+        self.errors = errors
+
+
+def _bulk_rows(resource: Resource, *, actor: Any, pks: list[Any], action: str) -> list[models.Model]:
+    """The selected rows the actor may ``action``; an id outside them is "not found" (never "forbidden",
+    so another organisation's rows stay hidden)."""
+    rows = list(restrict(resource.queryset(), actor, action).filter(pk__in=pks))
+    found = {str(row.pk) for row in rows}
+    missing = [pk for pk in dict.fromkeys(str(p) for p in pks) if pk not in found]
+    if missing:
+        raise BulkFailed([(f"#{pk}", str(_("Not found."))) for pk in missing])
+    return rows
+
+
+@transaction.atomic
+def resource_bulk_update(
+    resource: Resource,
+    *,
+    actor: Any,
+    pks: list[Any],
+    validate: Callable[[models.Model], dict[str, Any]],
+    confirm_duplicate: bool = False,
+) -> list[models.Model]:
+    """Set the same fields on every selected row, all or nothing.
+
+    ``validate(row)`` checks the new values against that row (the edit form does it in the UI) and returns
+    the cleaned values, or raises ``ValidationError``; each row then goes through ``resource_update``, so
+    the same rules, history and access check apply as for one edit. Any error rolls back every row and
+    raises ``BulkFailed`` listing each row's problems.
+    """
+    rows = _bulk_rows(resource, actor=actor, pks=pks, action="change")
+    saved: list[models.Model] = []
+    errors: list[tuple[Any, str]] = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                data = validate(row)
+                saved.append(
+                    resource_update(
+                        resource, instance=row, actor=actor, data=data, confirm_duplicate=confirm_duplicate
+                    )
+                )
+        except ValidationError as exc:
+            errors += [(row, m) for m in exc.messages]
+        except DomainError as exc:
+            errors.append((row, str(exc)))
+    if errors:
+        raise BulkFailed(errors)
+    return saved
+
+
+@transaction.atomic
+def resource_bulk_delete(resource: Resource, *, actor: Any, pks: list[Any]) -> int:
+    """Delete every selected row, all or nothing; a row still in use rolls back all of them."""
+    rows = _bulk_rows(resource, actor=actor, pks=pks, action="delete")
+    errors: list[tuple[Any, str]] = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                resource_delete(resource, instance=row, actor=actor)
+        except DomainError as exc:
+            errors.append((row, str(exc)))
+    if errors:
+        raise BulkFailed(errors)
+    return len(rows)
 
 
 class ImportFailed(Exception):

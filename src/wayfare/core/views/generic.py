@@ -29,7 +29,7 @@ from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
-from django_tables2 import RequestConfig
+from django_tables2 import CheckBoxColumn, RequestConfig
 
 from ..access import permission_name, restrict
 from ..concurrency import StaleVersion, version_of
@@ -97,9 +97,10 @@ class ResourceListView(ResourceView):
         embedded = request.GET.get("embedded") == "1"
         # A table embedded in a parent's page leaves out the column that would only repeat the parent.
         pinned = [c for c in r.columns[1:] if c in request.GET] if embedded else []
-        # Configured below (RequestConfig): passing request= here would paginate from the raw query.
-        table = r.table_class(queryset, exclude=pinned)
         export_format = request.GET.get("_export")
+        bulk = not embedded and export_format not in EXPORT_FORMATS and (self.can("change") or self.can("delete"))
+        # Configured below (RequestConfig): passing request= here would paginate from the raw query.
+        table = r.table_class(queryset, exclude=pinned, **(_bulk_column(r) if bulk else {}))
         if export_format in EXPORT_FORMATS:
             RequestConfig(request, paginate=False).configure(table)
             return export_response(
@@ -117,10 +118,24 @@ class ResourceListView(ResourceView):
             count=table.paginator.count,
             query=request.GET.urlencode(),
             export_formats=EXPORT_FORMATS,
+            bulk=bulk,
+            bulk_edit_url=reverse(r.url_name("bulk_edit")) if bulk and self.can("change") else None,
+            bulk_delete_url=reverse(r.url_name("bulk_delete")) if bulk and self.can("delete") else None,
         )
         if embedded or getattr(request, "htmx", False):
             return render(request, "generic/results.html", context)
         return render(request, self.template_name, context)
+
+
+def _bulk_column(resource: Resource) -> dict[str, Any]:
+    """A checkbox per row for bulk edit and delete; it belongs to the list page's ``bulk-form``."""
+    column = CheckBoxColumn(
+        accessor="pk",
+        attrs={"input": {"form": "bulk-form", "name": "pk"}, "th__input": {"form": "bulk-none"}},
+        exclude_from_export=True,
+        orderable=False,
+    )
+    return {"extra_columns": [("_select", column)], "sequence": ("_select", *resource.columns)}
 
 
 def _int_param(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
