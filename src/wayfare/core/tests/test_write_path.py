@@ -142,3 +142,26 @@ def test_api_limit_is_bounded(api):
     PersonFactory.create_batch(2)
     response = api.get("/api/parties/people/?limit=99999999999999999999999")
     assert len(response.json()["results"]) == Person.objects.count()
+
+
+def test_add_form_post_with_junk_related_id_is_a_form_error(api):
+    response = api.post(reverse("analytics:designedstage_add"), {"journey": "abc", "name": "X", "position": "1"})
+    assert response.status_code == 400
+
+
+def _all_resources():
+    from wayfare.core.resources import registry
+
+    return [pytest.param(r, id=f"{r.app_label}.{r.model_name}") for r in registry.all()]
+
+
+@pytest.mark.parametrize("resource", _all_resources())
+def test_every_list_and_add_page_survives_junk_query_values(api, resource):
+    junk = {name: "abc" for name in resource.editable_fields}
+    list_url = reverse(resource.url_name("list"))
+    for query in ("per_page=-1", "page=abc", "sort=nonsense", "_export=junk", "page=999999999999999999999"):
+        assert api.get(f"{list_url}?{query}").status_code == 200, query
+    response = api.get(reverse(resource.url_name("add")), junk)
+    assert response.status_code == 200
+    response = api.post(reverse(resource.url_name("add")), junk)
+    assert response.status_code == 400
