@@ -11,6 +11,7 @@ one check and no second writer slips in between the check and the save.
 from __future__ import annotations
 
 import datetime as dt
+
 from django.db import connections, models, router
 from django.utils.translation import gettext_lazy as _
 

@@ -33,7 +33,10 @@ class PossibleDuplicate(DomainError):
 
     def __init__(self, resource: Resource, candidates: list[models.Model]) -> None:
         self.candidates = candidates
-        labels = ", ".join(str(capfirst(resource.model._meta.get_field(n).verbose_name)) for n in resource.duplicate_check)
+        labels = ", ".join(
+            str(capfirst(getattr(resource.model._meta.get_field(n), "verbose_name", n)))
+            for n in resource.duplicate_check
+        )
         super().__init__(
             _("A record with the same %(fields)s exists already. Check it, or save anyway."),
             params={"fields": labels},

@@ -80,7 +80,9 @@ def xlsx_bytes(rows: Iterable[Sequence[Any]], *, title: str = "Export") -> bytes
     return buffer.getvalue()
 
 
-def export_response(rows: Iterable[Sequence[Any]], *, export_format: str, filename: str, title: str = "") -> HttpResponse:
+def export_response(
+    rows: Iterable[Sequence[Any]], *, export_format: str, filename: str, title: str = ""
+) -> HttpResponse:
     """A download of ``rows`` as CSV or XLSX."""
     if export_format == "xlsx":
         content: bytes | str = xlsx_bytes(rows, title=title)

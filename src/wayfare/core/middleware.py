@@ -34,7 +34,9 @@ def is_database_busy(exc: BaseException) -> bool:
     if isinstance(exc, OperationalError) and any(t in str(exc).lower() for t in _BUSY_TEXT):
         return True
     cause = exc.__cause__
-    return getattr(cause, "sqlstate", None) in _BUSY_PGCODES or getattr(cause, "pgcode", None) in _BUSY_PGCODES
+    return (
+        getattr(cause, "sqlstate", None) in _BUSY_PGCODES or getattr(cause, "pgcode", None) in _BUSY_PGCODES
+    )
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -54,7 +56,9 @@ class DatabaseBusyMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_database_busy(exception):
             return None
-        message = _("The database is busy with another change. Nothing was saved; please try again in a moment.")
+        message = _(
+            "The database is busy with another change. Nothing was saved; please try again in a moment."
+        )
         response: HttpResponse
         if _wants_json(request):
             response = JsonResponse({"detail": message, "code": "database_busy"}, status=503)

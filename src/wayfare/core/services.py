@@ -131,7 +131,9 @@ def resource_update(
     current = lock_current(instance, expected_version)
     if set(resource.duplicate_check) & data.keys():
         values = {name: getattr(current, name) for name in resource.duplicate_check} | data
-        check_duplicates(resource, actor=actor, values=values, exclude_pk=current.pk, confirmed=confirm_duplicate)
+        check_duplicates(
+            resource, actor=actor, values=values, exclude_pk=current.pk, confirmed=confirm_duplicate
+        )
     if resource.update_service:
         return resource.update_service(instance=current, actor=actor, **data)
     return record_update(instance=current, actor=actor, data=data, expected_version=expected_version)

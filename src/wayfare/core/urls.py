@@ -28,6 +28,8 @@ def resource_urlpatterns(app_label: str) -> list[URLPattern]:
             path(f"{base}/<int:pk>/edit/", ResourceUpdateView.as_view(resource=r), name=f"{name}_edit"),
             path(f"{base}/<int:pk>/delete/", ResourceDeleteView.as_view(resource=r), name=f"{name}_delete"),
             path(f"{base}/bulk-edit/", ResourceBulkEditView.as_view(resource=r), name=f"{name}_bulk_edit"),
-            path(f"{base}/bulk-delete/", ResourceBulkDeleteView.as_view(resource=r), name=f"{name}_bulk_delete"),
+            path(
+                f"{base}/bulk-delete/", ResourceBulkDeleteView.as_view(resource=r), name=f"{name}_bulk_delete"
+            ),
         ]
     return patterns

@@ -15,7 +15,6 @@ from typing import Any
 from django.db import models, router
 from django.db.models import ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
-
 from django.utils.translation import gettext_lazy as _
 
 from .access import restrict
@@ -94,6 +93,4 @@ class RecordInUse(DomainError):
 
     def __init__(self, instance: models.Model, usage: Usage) -> None:
         self.usage = usage
-        super().__init__(
-            _("%(name)s is still in use and cannot be deleted."), params={"name": str(instance)}
-        )
+        super().__init__(_("%(name)s is still in use and cannot be deleted."), params={"name": str(instance)})

@@ -23,7 +23,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, StaleVersion):
         if exc.current is None:
             return Response({"detail": str(exc), "code": "not_found"}, status=status.HTTP_404_NOT_FOUND)
-        response = Response({"detail": str(exc), "code": exc.code}, status=status.HTTP_412_PRECONDITION_FAILED)
+        response = Response(
+            {"detail": str(exc), "code": exc.code}, status=status.HTTP_412_PRECONDITION_FAILED
+        )
         response["ETag"] = etag(exc.current) or ""
         return response
     if isinstance(exc, RecordInUse):

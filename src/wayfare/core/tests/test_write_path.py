@@ -108,8 +108,18 @@ def test_add_form_keeps_valid_initial_values(api):
 
 @pytest.mark.parametrize(
     "query",
-    ["per_page=-1", "per_page=abc", "per_page=0", "page=999", "page=-3", "page=abc", "sort=junk",
-     "_export=junk", "per_page=99999999999999999999999", "sort=-name,junk"],
+    [
+        "per_page=-1",
+        "per_page=abc",
+        "per_page=0",
+        "page=999",
+        "page=-3",
+        "page=abc",
+        "sort=junk",
+        "_export=junk",
+        "per_page=99999999999999999999999",
+        "sort=-name,junk",
+    ],
 )
 def test_list_query_values_never_answer_500(api, query):
     PersonFactory.create_batch(3)
@@ -126,8 +136,15 @@ def test_list_page_beyond_the_end_shows_the_last_page(api):
 
 @pytest.mark.parametrize(
     "query",
-    ["limit=99999999999999999999999", "offset=-1", "offset=99999999999999999999999", "limit=-5",
-     "limit=abc", "ordering=junk", "ordering=-nonsense,name"],
+    [
+        "limit=99999999999999999999999",
+        "offset=-1",
+        "offset=99999999999999999999999",
+        "limit=-5",
+        "limit=abc",
+        "ordering=junk",
+        "ordering=-nonsense,name",
+    ],
 )
 def test_api_query_values_never_answer_500(api, query):
     PersonFactory.create_batch(3)
@@ -145,7 +162,9 @@ def test_api_limit_is_bounded(api):
 
 
 def test_add_form_post_with_junk_related_id_is_a_form_error(api):
-    response = api.post(reverse("analytics:designedstage_add"), {"journey": "abc", "name": "X", "position": "1"})
+    response = api.post(
+        reverse("analytics:designedstage_add"), {"journey": "abc", "name": "X", "position": "1"}
+    )
     assert response.status_code == 400
 
 

@@ -59,7 +59,9 @@ class ResourceBulkEditView(BulkView):
         form_class = self.resource.form_class
         if "_apply" not in request.POST:
             form = form_class(**self.form_kwargs())
-            return self.render_page(rows=self.selected_rows(ids), ids=ids, form=form, fields=_bulk_fields(form))
+            return self.render_page(
+                rows=self.selected_rows(ids), ids=ids, form=form, fields=_bulk_fields(form)
+            )
         posted = form_class(**self.form_kwargs(data=request.POST))
         fields = _bulk_fields(posted)
         chosen = [name for name in fields if request.POST.get(f"_set_{name}")]
@@ -99,12 +101,18 @@ class ResourceBulkEditView(BulkView):
             )
         except BulkFailed as exc:
             return self.render_page(
-                status=400, rows=self.selected_rows(ids), ids=ids, form=posted, fields=fields, chosen=chosen,
+                status=400,
+                rows=self.selected_rows(ids),
+                ids=ids,
+                form=posted,
+                fields=fields,
+                chosen=chosen,
                 errors=exc.errors,
             )
         messages.success(
             request,
-            ngettext("Changed %(count)d record.", "Changed %(count)d records.", len(saved)) % {"count": len(saved)},
+            ngettext("Changed %(count)d record.", "Changed %(count)d records.", len(saved))
+            % {"count": len(saved)},
         )
         return HttpResponseRedirect(reverse(self.resource.url_name("list")))
 
@@ -129,6 +137,7 @@ class ResourceBulkDeleteView(BulkView):
             usages = [(row, usage_of(row, request.user)) for row in rows]
             return self.render_page(status=400, usages=usages, ids=ids, blocked=True, errors=exc.errors)
         messages.success(
-            request, ngettext("Deleted %(count)d record.", "Deleted %(count)d records.", count) % {"count": count}
+            request,
+            ngettext("Deleted %(count)d record.", "Deleted %(count)d records.", count) % {"count": count},
         )
         return HttpResponseRedirect(reverse(self.resource.url_name("list")))

@@ -51,7 +51,8 @@ def _shown(field: forms.Field, value: Any) -> str:
 
 def _shown_one(field: forms.ModelChoiceField, value: Any) -> str:
     pk = getattr(value, "pk", value)
-    row = field.queryset.filter(pk=pk).first() if pk not in (None, "") else None  # restricted queryset
+    queryset: Any = field.queryset  # restricted to what the reader may see
+    row = queryset.filter(pk=pk).first() if pk not in (None, "") and queryset is not None else None
     return str(row) if row is not None else _("not shown")
 
 
@@ -81,6 +82,8 @@ def stale_form_context(
                 "yours": _shown(field, posted[name].data) if name in mine else None,
             }
         )
-    initial = {name: posted[name].data for name in mine if name in posted.fields and name not in (files or {})}
+    initial = {
+        name: posted[name].data for name in mine if name in posted.fields and name not in (files or {})
+    }
     reopened = form_class(instance=current, initial=initial, **form_kwargs)
     return reopened, rows

@@ -98,7 +98,11 @@ class ResourceListView(ResourceView):
         # A table embedded in a parent's page leaves out the column that would only repeat the parent.
         pinned = [c for c in r.columns[1:] if c in request.GET] if embedded else []
         export_format = request.GET.get("_export")
-        bulk = not embedded and export_format not in EXPORT_FORMATS and (self.can("change") or self.can("delete"))
+        bulk = (
+            not embedded
+            and export_format not in EXPORT_FORMATS
+            and (self.can("change") or self.can("delete"))
+        )
         # Configured below (RequestConfig): passing request= here would paginate from the raw query.
         table = r.table_class(queryset, exclude=pinned, **(_bulk_column(r) if bulk else {}))
         if export_format in EXPORT_FORMATS:
