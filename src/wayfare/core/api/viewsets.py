@@ -70,8 +70,9 @@ class ResourceViewSet(viewsets.ModelViewSet):
         return current if current in versions else versions[0]
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().retrieve(request, *args, **kwargs)
-        tag = etag(self.get_object())
+        instance = self.get_object()
+        response = Response(self.get_serializer(instance).data)
+        tag = etag(instance)
         if tag:
             response["ETag"] = tag
         return response
