@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
@@ -25,6 +27,19 @@ from .permissions import METHOD_ACTIONS
 
 if TYPE_CHECKING:
     from ..resources import Resource
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag of the version the change starts from; a stale one answers 412.",
+)
+CONFIRM_DUPLICATE = OpenApiParameter(
+    "confirm_duplicate",
+    OpenApiTypes.BOOL,
+    description="Save even if the record looks like an existing one (else 400 possible_duplicate).",
+)
 
 
 def _validation_error(exc: DjangoValidationError) -> serializers.ValidationError:
@@ -69,6 +84,10 @@ class ResourceViewSet(viewsets.ModelViewSet):
         current = version_of(instance)
         return current if current in versions else versions[0]
 
+    @extend_schema(parameters=[CONFIRM_DUPLICATE])
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().create(request, *args, **kwargs)
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         response = Response(self.get_serializer(instance).data)
@@ -77,6 +96,15 @@ class ResourceViewSet(viewsets.ModelViewSet):
             response["ETag"] = tag
         return response
 
+    @extend_schema(parameters=[IF_MATCH, CONFIRM_DUPLICATE])
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().partial_update(request, *args, **kwargs)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().destroy(request, *args, **kwargs)
+
+    @extend_schema(parameters=[IF_MATCH, CONFIRM_DUPLICATE])
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().update(request, *args, **kwargs)
         tag = etag(getattr(self, "_saved", None))
