@@ -131,11 +131,23 @@ class ResourceListView(ResourceView):
         return render(request, self.template_name, context)
 
 
+class SelectColumn(CheckBoxColumn):
+    """A row's checkbox for bulk actions; the header stays empty (no select-all without script)."""
+
+    @property
+    def header(self) -> str:
+        return ""
+
+
+def _select_label(record: Model) -> str:
+    return _("Select %(name)s") % {"name": record}
+
+
 def _bulk_column(resource: Resource) -> dict[str, Any]:
     """A checkbox per row for bulk edit and delete; it belongs to the list page's ``bulk-form``."""
-    column = CheckBoxColumn(
+    column = SelectColumn(
         accessor="pk",
-        attrs={"input": {"form": "bulk-form", "name": "pk"}, "th__input": {"form": "bulk-none"}},
+        attrs={"input": {"form": "bulk-form", "name": "pk", "aria-label": _select_label}},
         exclude_from_export=True,
         orderable=False,
     )
