@@ -80,7 +80,8 @@ class DesignedStageForm(RestrictedModelForm):
         super().__init__(*args, **kwargs)
         journey_id = self.data.get("journey") or self.initial.get("journey") or self.instance.journey_id
         journeys = self.fields["journey"].queryset  # type: ignore[attr-defined]
-        journey = journeys.select_related("event_log").filter(pk=journey_id).first() if journey_id else None
+        valid_id = str(journey_id or "").isdigit()  # junk in the query or the post is a form error, not a 500
+        journey = journeys.select_related("event_log").filter(pk=journey_id).first() if valid_id else None
         if isinstance(journey, DesignedJourney):
             if not self.is_bound and not self.instance.pk and "position" not in self.initial:
                 last = journey.stages.order_by("-position").values_list("position", flat=True).first()

@@ -84,6 +84,7 @@ class Resource:
     backstage_fields: Sequence[str] = ()  # consumers never see these: pages, API, exports, history, search
     consumer_actions: Sequence[str] = ()  # "add", "change", "delete" for consumers, on their own rows
     access: Access | None = None  # what the authorization matrix expects (core/matrix.py); required
+    duplicate_check: Sequence[str] = ()  # same values in all of these: "possible duplicate" (core.duplicates)
     extra: dict[str, Any] = field(default_factory=dict)
     # The only way the state field changes (core.transitions.Transition): button, API action, tests.
     transitions: Sequence[Any] = ()

@@ -82,7 +82,9 @@ class WayfareTable(CollatedTableMixin, tables.Table):
         ]
         if isinstance(data, models.QuerySet) and related:
             data = self.seen.annotate(data, related)
-        super().__init__(data, *args, request=request, exclude=exclude, **kwargs)
+        # ``request`` is only for ``Seen``: the view configures sorting and pagination itself
+        # (RequestConfig), after clamping the page parameters (issue #11: no 500 on ?per_page=-1).
+        super().__init__(data, *args, exclude=exclude, **kwargs)
 
 
 def _is_related(model: type[models.Model], name: str) -> bool:

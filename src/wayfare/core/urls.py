@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from .resources import registry
+from .views.bulk import ResourceBulkDeleteView, ResourceBulkEditView
 from .views.generic import (
     ResourceCreateView,
     ResourceDeleteView,
@@ -28,6 +29,10 @@ def resource_urlpatterns(app_label: str) -> list[URLPattern]:
             path(f"{base}/<int:pk>/", ResourceDetailView.as_view(resource=r), name=f"{name}_detail"),
             path(f"{base}/<int:pk>/edit/", ResourceUpdateView.as_view(resource=r), name=f"{name}_edit"),
             path(f"{base}/<int:pk>/delete/", ResourceDeleteView.as_view(resource=r), name=f"{name}_delete"),
+            path(f"{base}/bulk-edit/", ResourceBulkEditView.as_view(resource=r), name=f"{name}_bulk_edit"),
+            path(
+                f"{base}/bulk-delete/", ResourceBulkDeleteView.as_view(resource=r), name=f"{name}_bulk_delete"
+            ),
         ]
         if r.transitions:
             patterns.append(

@@ -25,6 +25,7 @@ register(
         filters=["organisation", "preferred_language"],
         search=["name", "email", "phone"],
         fields=["name", "email", "phone", "organisation", "preferred_language"],
+        duplicate_check=["name", "email"],
         related=[Related(ConsumerRole, "person")],
         select_related=["organisation", "user"],
         # A consumer's people keep their own organisation's contact list current (the portal's "our

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
 from ..access import is_consumer
@@ -34,7 +35,7 @@ class PrimingListSerializer(serializers.ListSerializer):
         return super().to_representation(rows)
 
 
-class RestrictedModelSerializer(serializers.ModelSerializer):
+class RestrictedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):  # countries as codes (#11)
     display = serializers.SerializerMethodField(help_text="Human-readable name of the record.")
 
     class Meta:

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import EmptyPage
 from django.db.models import (
     EmailField,
     IntegerField,
@@ -20,25 +21,31 @@ from django.db.models import (
     RestrictedError,
     URLField,
 )
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
-from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
+from django_tables2 import CheckBoxColumn, RequestConfig
 
 from ..access import has_permission, restrict
+from ..concurrency import StaleVersion, version_of
+from ..duplicates import PossibleDuplicate
 from ..exceptions import DomainError
+from ..exports import export_response, table_rows
 from ..forms import CSVImportForm
 from ..history import history_entries
 from ..related import Seen, hidden_fields
 from ..resources import Resource, registry
 from ..services import ImportFailed, resource_create, resource_delete, resource_import_csv, resource_update
+from ..usage import usage_of
+from .conflicts import stale_form_context
 
 EXPORT_FORMATS = ("csv", "xlsx")
+PER_PAGE = 25
+MAX_PER_PAGE = 500
 
 
 class ResourceView(LoginRequiredMixin, View):
@@ -96,13 +103,24 @@ class ResourceListView(ResourceView):
         embedded = request.GET.get("embedded") == "1"
         # A table embedded in a parent's page leaves out the column that would only repeat the parent.
         pinned = [c for c in r.columns[1:] if c in request.GET] if embedded else []
-        table = r.table_class(queryset, request=request, exclude=pinned)
         export_format = request.GET.get("_export")
+        bulk = (
+            not embedded
+            and export_format not in EXPORT_FORMATS
+            and (self.can("change") or self.can("delete"))
+        )
+        # request= only tells the table who reads it (core.related); sorting and pages are set below.
+        table = r.table_class(queryset, request=request, exclude=pinned, **(_bulk_column(r) if bulk else {}))
         if export_format in EXPORT_FORMATS and not invalid:
             RequestConfig(request, paginate=False).configure(table)
-            exporter = TableExport(export_format, table)
-            return exporter.response(f"{r.url_slug}.{export_format}")
-        RequestConfig(request, paginate={"per_page": 25}).configure(table)
+            return export_response(
+                table_rows(table),
+                export_format=export_format,
+                filename=f"{r.url_slug}.{export_format}",
+                title=str(r.verbose_name_plural).title(),
+            )
+        RequestConfig(request, paginate=False).configure(table)
+        _paginate(table, request)
         context = self.context(
             table=table,
             filterset=filterset,
@@ -110,10 +128,54 @@ class ResourceListView(ResourceView):
             count=table.paginator.count,
             query=request.GET.urlencode(),
             export_formats=EXPORT_FORMATS,
+            bulk=bulk,
+            bulk_edit_url=reverse(r.url_name("bulk_edit")) if bulk and self.can("change") else None,
+            bulk_delete_url=reverse(r.url_name("bulk_delete")) if bulk and self.can("delete") else None,
         )
         if embedded or getattr(request, "htmx", False):
             return render(request, "generic/results.html", context, status=status)
         return render(request, self.template_name, context, status=status)
+
+
+class SelectColumn(CheckBoxColumn):
+    """A row's checkbox for bulk actions; the header stays empty (no select-all without script)."""
+
+    @property
+    def header(self) -> str:
+        return ""
+
+
+def _select_label(record: Model) -> str:
+    return _("Select %(name)s") % {"name": record}
+
+
+def _bulk_column(resource: Resource) -> dict[str, Any]:
+    """A checkbox per row for bulk edit and delete; it belongs to the list page's ``bulk-form``."""
+    column = SelectColumn(
+        accessor="pk",
+        attrs={"input": {"form": "bulk-form", "name": "pk", "aria-label": _select_label}},
+        exclude_from_export=True,
+        orderable=False,
+    )
+    return {"extra_columns": [("_select", column)], "sequence": ("_select", *resource.columns)}
+
+
+def _int_param(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
+    """A whole number from the query, clamped; junk gives the default (never a 500, issue #11)."""
+    try:
+        value = int(request.GET.get(name, default))
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, low), high)
+
+
+def _paginate(table: Any, request: HttpRequest) -> None:
+    per_page = _int_param(request, table.prefixed_per_page_field, PER_PAGE, 1, MAX_PER_PAGE)
+    page = _int_param(request, table.prefixed_page_field, 1, 1, 2**31)
+    try:
+        table.paginate(per_page=per_page, page=page)
+    except EmptyPage:  # beyond the end: the last page
+        table.page = table.paginator.page(table.paginator.num_pages)
 
 
 def _next_url(request: HttpRequest) -> str | None:
@@ -192,33 +254,68 @@ class ResourceDetailView(ResourceView):
 
 
 class ResourceFormView(ResourceView):
+    """Add and edit. The edit form carries the version it was opened at (``_version``); a stale form saves
+    nothing and shows what changed since (``views.conflicts``). Only the fields the user changed are
+    passed to the service, which writes only those (issue #11, lost updates)."""
+
     template_name = "generic/form.html"
 
     def instance(self) -> Model | None:
         return None
 
-    def render_form(self, form: Any, obj: Model | None) -> HttpResponse:
+    def render_form(self, form: Any, obj: Model | None, status: int = 200, **extra: Any) -> HttpResponse:
         context = self.context(
-            form=form, object=obj, next_url=_next_url(self.request), add_another=obj is None
+            form=form,
+            object=obj,
+            next_url=_next_url(self.request),
+            add_another=obj is None,
+            version=version_of(obj) if obj is not None else None,
+            **extra,
         )
-        return render(self.request, self.template_name, context, status=200)
+        return render(self.request, self.template_name, context, status=status)
+
+    def initial_from_query(self, obj: Model | None) -> dict[str, Any]:
+        """Values pinned by the query (``?journey=3`` from a parent's page), each checked by its form field:
+        junk, or an id the user may not see, is left out rather than answering 500."""
+        probe = self.resource.form_class(**self.form_kwargs(instance=obj))
+        initial = {}
+        for name in self.request.GET:
+            if name not in self.resource.editable_fields or name not in probe.fields:
+                continue
+            raw = probe[name].field.widget.value_from_datadict(self.request.GET, {}, name)
+            try:
+                probe.fields[name].clean(raw)
+            except ValidationError:
+                continue
+            initial[name] = raw
+        return initial
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.instance()
-        initial = {k: v for k, v in request.GET.items() if k in self.resource.editable_fields}
+        initial = self.initial_from_query(obj)
         return self.render_form(
             self.resource.form_class(**self.form_kwargs(instance=obj, initial=initial)), obj
         )
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.instance()
+        version = request.POST.get("_version") or None
+        if obj is not None and version is not None and version != version_of(obj):
+            return self.render_stale(obj, version)
         form = self.resource.form_class(
             **self.form_kwargs(data=request.POST, files=request.FILES, instance=obj)
         )
         if form.is_valid():
-            data = {name: form.cleaned_data[name] for name in form.fields if name in form.cleaned_data}
+            names = form.changed_data if obj is not None else list(form.fields)
+            data = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
             try:
-                saved = self.save(obj, data)
+                saved = self.save(obj, data, version, "_confirm_duplicate" in request.POST)
+            except PossibleDuplicate as exc:
+                return self.render_form(form, obj, status=400, duplicates=_record_links(exc.candidates))
+            except StaleVersion as exc:
+                if exc.current is None:
+                    raise Http404 from exc
+                return self.render_stale(exc.current, version or "")
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     for field, errs in exc.message_dict.items():
@@ -235,19 +332,28 @@ class ResourceFormView(ResourceView):
                 return HttpResponseRedirect(
                     next_url or reverse(self.resource.url_name("detail"), args=[saved.pk])
                 )
-        response = self.render_form(form, obj)
-        response.status_code = 400
-        return response
+        return self.render_form(form, obj, status=400)
 
-    def save(self, obj: Model | None, data: dict[str, Any]) -> Model:
+    def render_stale(self, current: Model, version: str) -> HttpResponse:
+        form, changes = stale_form_context(
+            self.resource.form_class,
+            self.form_kwargs(),
+            data=self.request.POST,
+            files=self.request.FILES,
+            current=current,
+            version=version,
+        )
+        return self.render_form(form, current, status=409, stale=True, changes=changes)
+
+    def save(self, obj: Model | None, data: dict[str, Any], version: str | None, confirm: bool) -> Model:
         raise NotImplementedError
 
 
 class ResourceCreateView(ResourceFormView):
     action = "add"
 
-    def save(self, obj: Model | None, data: dict[str, Any]) -> Model:
-        return resource_create(self.resource, actor=self.request.user, data=data)
+    def save(self, obj: Model | None, data: dict[str, Any], version: str | None, confirm: bool) -> Model:
+        return resource_create(self.resource, actor=self.request.user, data=data, confirm_duplicate=confirm)
 
 
 class ResourceUpdateView(ResourceFormView):
@@ -256,24 +362,38 @@ class ResourceUpdateView(ResourceFormView):
     def instance(self) -> Model | None:
         return self.get_object()
 
-    def save(self, obj: Model | None, data: dict[str, Any]) -> Model:
+    def save(self, obj: Model | None, data: dict[str, Any], version: str | None, confirm: bool) -> Model:
         assert obj is not None
-        return resource_update(self.resource, instance=obj, actor=self.request.user, data=data)
+        return resource_update(
+            self.resource,
+            instance=obj,
+            actor=self.request.user,
+            data=data,
+            expected_version=version,
+            confirm_duplicate=confirm,
+        )
 
 
 class ResourceDeleteView(ResourceView):
+    """Asks before deleting; a record still in use says so, with what uses it, and offers no delete."""
+
     action = "delete"
     template_name = "generic/confirm_delete.html"
 
+    def render_confirm(self, obj: Model, usage: Any, status: int = 200) -> HttpResponse:
+        context = self.context(object=obj, usage=usage, used_by=_record_links(usage.shown))
+        return render(self.request, self.template_name, context, status=status)
+
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        return render(request, self.template_name, self.context(object=self.get_object()))
+        obj = self.get_object()
+        return self.render_confirm(obj, usage_of(obj, request.user))
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
         name = str(obj)
         try:
             resource_delete(self.resource, instance=obj, actor=request.user)
-        except DomainError as exc:
+        except DomainError as exc:  # RecordInUse too (the confirm page said so already, unless it raced)
             messages.error(request, str(exc))
             return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[obj.pk]))
         except (ProtectedError, RestrictedError):
@@ -281,6 +401,22 @@ class ResourceDeleteView(ResourceView):
             return HttpResponseRedirect(reverse(self.resource.url_name("detail"), args=[obj.pk]))
         messages.success(request, _("Deleted %(name)s.") % {"name": name})
         return HttpResponseRedirect(reverse(self.resource.url_name("list")))
+
+
+def _record_links(objects: list[Model]) -> list[dict[str, Any]]:
+    """Records (already restricted) each with its kind and, if it has a page, a link."""
+    rows = []
+    for obj in objects:
+        target = registry.find(type(obj))
+        link = None
+        if target is not None:
+            try:
+                link = reverse(target.url_name("detail"), args=[obj.pk])
+            except NoReverseMatch:
+                link = None
+        kind = target.verbose_name if target is not None else obj._meta.verbose_name
+        rows.append({"name": str(obj), "kind": kind, "link": link})
+    return rows
 
 
 class ResourceImportView(ResourceView):
