@@ -42,8 +42,8 @@ class PossibleDuplicate(DomainError):
             params={"fields": labels},
         )
 
-    def as_json(self) -> dict[str, Any]:
-        return {"duplicates": [{"id": c.pk, "display": str(c)} for c in self.candidates]}
+    def as_json(self, display: Any = str) -> dict[str, Any]:
+        return {"duplicates": [{"id": c.pk, "display": display(c)} for c in self.candidates]}
 
 
 def duplicate_candidates(

@@ -33,7 +33,9 @@ class Usage:
     def blocked(self) -> bool:
         return bool(self.shown or self.hidden or self.more)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, display: Any = str) -> dict[str, Any]:
+        """``display`` names a row for the reader (``Seen.display``: names of related rows it holds go
+        through restrict() too)."""
         from .resources import registry
 
         def entry(obj: models.Model) -> dict[str, Any]:
@@ -41,7 +43,7 @@ class Usage:
             return {
                 "type": f"{obj._meta.app_label}.{obj._meta.model_name}",
                 "id": obj.pk,
-                "display": str(obj),
+                "display": display(obj),
                 "kind": str(resource.verbose_name if resource else obj._meta.verbose_name),
             }
 

@@ -13,6 +13,13 @@ from ..exceptions import AccessError, DomainError
 from ..usage import RecordInUse
 
 
+def _display(context: dict[str, Any]) -> Any:
+    """How the requester may see a row named in an error (names of related rows restricted)."""
+    from ..related import Seen
+
+    return Seen.of(context.get("request")).display
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Domain errors become 400 with a stable code; model validation errors 400 keyed by field.
 
@@ -29,10 +36,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         response["ETag"] = etag(exc.current) or ""
         return response
     if isinstance(exc, RecordInUse):
-        body = {"detail": str(exc), "code": exc.code, **exc.usage.as_json()}
+        body = {"detail": str(exc), "code": exc.code, **exc.usage.as_json(_display(context))}
         return Response(body, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, PossibleDuplicate):
-        body = {"detail": str(exc), "code": exc.code, **exc.as_json()}
+        body = {"detail": str(exc), "code": exc.code, **exc.as_json(_display(context))}
         return Response(body, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, AccessError):
         return Response({"detail": str(exc), "code": exc.code}, status=status.HTTP_403_FORBIDDEN)

@@ -23,7 +23,7 @@ from django.db.models import (
 )
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -311,7 +311,9 @@ class ResourceFormView(ResourceView):
             try:
                 saved = self.save(obj, data, version, "_confirm_duplicate" in request.POST)
             except PossibleDuplicate as exc:
-                return self.render_form(form, obj, status=400, duplicates=_record_links(exc.candidates))
+                return self.render_form(
+                    form, obj, status=400, duplicates=_record_links(exc.candidates, self.request)
+                )
             except StaleVersion as exc:
                 if exc.current is None:
                     raise Http404 from exc
@@ -325,7 +327,7 @@ class ResourceFormView(ResourceView):
             except DomainError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, _("Saved %(name)s.") % {"name": saved})
+                messages.success(request, _("Saved %(name)s.") % {"name": Seen.of(request).display(saved)})
                 if "_addanother" in request.POST:  # the same form again, with the same pinned values
                     return HttpResponseRedirect(request.get_full_path())
                 next_url = _next_url(request)
@@ -381,7 +383,7 @@ class ResourceDeleteView(ResourceView):
     template_name = "generic/confirm_delete.html"
 
     def render_confirm(self, obj: Model, usage: Any, status: int = 200) -> HttpResponse:
-        context = self.context(object=obj, usage=usage, used_by=_record_links(usage.shown))
+        context = self.context(object=obj, usage=usage, used_by=_record_links(usage.shown, self.request))
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
@@ -390,7 +392,7 @@ class ResourceDeleteView(ResourceView):
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
-        name = str(obj)
+        name = Seen.of(request).display(obj)
         try:
             resource_delete(self.resource, instance=obj, actor=request.user)
         except DomainError as exc:  # RecordInUse too (the confirm page said so already, unless it raced)
@@ -403,8 +405,10 @@ class ResourceDeleteView(ResourceView):
         return HttpResponseRedirect(reverse(self.resource.url_name("list")))
 
 
-def _record_links(objects: list[Model]) -> list[dict[str, Any]]:
-    """Records (already restricted) each with its kind and, if it has a page, a link."""
+def _record_links(objects: list[Model], request: HttpRequest) -> list[dict[str, Any]]:
+    """Records (already restricted) each with its kind and, if it has a page, a link; named as the
+    reader may see them (``Seen.display``: related names inside a row's name are restricted too)."""
+    seen = Seen.of(request)
     rows = []
     for obj in objects:
         target = registry.find(type(obj))
@@ -415,7 +419,7 @@ def _record_links(objects: list[Model]) -> list[dict[str, Any]]:
             except NoReverseMatch:
                 link = None
         kind = target.verbose_name if target is not None else obj._meta.verbose_name
-        rows.append({"name": str(obj), "kind": kind, "link": link})
+        rows.append({"name": seen.display(obj), "kind": kind, "link": link})
     return rows
 
 
