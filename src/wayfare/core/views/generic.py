@@ -27,6 +27,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 from django_tables2 import CheckBoxColumn, RequestConfig
 
@@ -138,11 +139,12 @@ class ResourceListView(ResourceView):
 
 
 class SelectColumn(CheckBoxColumn):
-    """A row's checkbox for bulk actions; the header stays empty (no select-all without script)."""
+    """A row's checkbox for bulk actions, headed by a word (no select-all without script). django-tables2
+    falls back to the column's name for an empty header, so the header is a translated word."""
 
     @property
     def header(self) -> str:
-        return ""
+        return pgettext("bulk selection column", "Select")
 
 
 def _select_label(record: Model) -> str:
