@@ -138,7 +138,7 @@ def step_entries(user: Any, steps: tuple[Step, ...] = STEPS) -> list[dict[str, A
     """The steps with the registers the user may open in each."""
     from django.urls import reverse
 
-    from .access import permission_name
+    from .access import has_permission
     from .resources import registry
 
     entries = []
@@ -146,7 +146,7 @@ def step_entries(user: Any, steps: tuple[Step, ...] = STEPS) -> list[dict[str, A
         links = [
             {"label": r.verbose_name_plural, "url": reverse(r.url_name("list"))}
             for r in registry.for_step(step.slug)
-            if user.is_authenticated and user.has_perm(permission_name(r.model, "view"))
+            if has_permission(user, r.model, "view")
         ]
         cards = [
             _card(c) for c in STEP_CARDS.values() if c.step == step.slug and _allowed(user, c.permission)
@@ -224,7 +224,29 @@ def _allowed(user: Any, permission: str | None, staff_only: bool = False) -> boo
     # The Django admin is for superusers only (issue #11): its entry shows to them alone.
     if not user.is_authenticated or (staff_only and not (user.is_staff and user.is_superuser)):
         return False
-    return permission is None or user.has_perm(permission)
+    if permission is None:
+        return True
+    return _may(user, permission)
+
+
+def _may(user: Any, permission: str) -> bool:
+    """``user.has_perm`` through the access rule's model half where the permission is a model's
+    (``app.action_model``): a consumer's staff roles widen nothing, so the entry of a page that would
+    answer 403 is not shown (issue #11)."""
+    from django.apps import apps
+
+    from .access import ACTIONS, has_permission
+
+    app_label, _dot, codename = permission.partition(".")
+    action, _sep, model_name = codename.partition("_")
+    if action in ACTIONS and model_name:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            model = None
+        if model is not None:
+            return has_permission(user, model, action)
+    return bool(user.has_perm(permission))
 
 
 def nav_entries(user: Any) -> list[dict[str, Any]]:

@@ -163,3 +163,22 @@ def test_a_grant_names_an_existing_role():
 
     with pytest.raises(ValueError):
         grant("Wizard", "parties", "view")
+
+
+@pytest.mark.django_db
+def test_a_consumer_with_a_staff_role_is_offered_no_page_that_refuses_them(users):
+    """A consumer's staff roles widen nothing (core.access.has_permission), so the navigation, the step
+    pages and the home cards must not offer them pages that answer 403 (issue #11)."""
+    from django.contrib.auth.models import Group
+
+    from wayfare.core.navigation import nav_entries, step_entries
+
+    user = users["consumer_own"]
+    user.groups.add(Group.objects.get(name="Analyst"))
+    user = type(user).objects.get(pk=user.pk)  # fresh permission cache
+    client = client_for(user)
+    urls = [e["url"] for e in nav_entries(user)]
+    urls += [link["url"] for entry in step_entries(user) for link in entry["links"]]
+    assert reverse("analytics:home") not in urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url
