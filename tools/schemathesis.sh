@@ -18,13 +18,14 @@ SCHEMATHESIS="${SCHEMATHESIS:-schemathesis==4.32.5}"
 export WAYFARE_DATA_DIR="${WAYFARE_DATA_DIR:-$(mktemp -d -t wayfare-schemathesis-XXXX)}"
 export DATABASE_URL=""  # the throw-away SQLite file inside WAYFARE_DATA_DIR
 export WAYFARE_TASKS="${WAYFARE_TASKS:-immediate}"
+export DEBUG="${DEBUG:-true}"  # a local run: no SECRET_KEY needed (Wayfare refuses to start without one otherwise)
 
 uv run wayfare migrate --verbosity 0
 uv run wayfare demo >/dev/null
 TOKEN="$(uv run wayfare shell -c '
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
-print(Token.objects.get_or_create(user=get_user_model().objects.get(username="mariana"))[0].key)
+from wayfare.core.tokens import api_token_issue
+print(api_token_issue(user=get_user_model().objects.get(username="mariana"))[1])
 ' | tail -n 1)"
 
 uv run wayfare runserver "127.0.0.1:${PORT}" --noreload >"${WAYFARE_DATA_DIR}/server.log" 2>&1 &
