@@ -236,6 +236,20 @@ def version_compare(resource: Resource, a: dict[str, Any], b: dict[str, Any], *,
 CURRENT = "current"
 
 
+def version_default_pair(resource: Resource, instance: models.Model) -> tuple[Any, Any]:
+    """What a comparison opened without a choice shows: the latest published version against the record
+    as it is now, or, when nothing changed since it was published, the version before it against it."""
+    published = [
+        v for v in versions_for(resource, instance).order_by("-number") if v.state == VersionState.PUBLISHED
+    ]
+    if not published:
+        return CURRENT, CURRENT
+    latest = published[0]
+    if latest.data == snapshot(resource, instance):
+        return (published[1].pk if len(published) > 1 else latest.pk), latest.pk
+    return latest.pk, CURRENT
+
+
 def version_data(resource: Resource, instance: models.Model, key: Any) -> tuple[Any, dict[str, Any]] | None:
     """A side of a comparison: ``"current"`` (the record as it is now) or the id of one of its versions."""
     if key == CURRENT:

@@ -155,3 +155,20 @@ def test_backstage_fields_are_left_out_of_snapshots_for_consumers(users, journey
     assert "description" not in visible_data(resource, data, users["consumer_own"])["fields"]
     names = [f["name"] for f in version_compare(resource, data, data, user=users["consumer_own"])["fields"]]
     assert "description" not in names and "name" in names
+
+
+def test_comparison_opened_without_a_choice_shows_what_changed(users, designer, journey):
+    """No ?a= and ?b=: the latest version against now, or, with nothing changed since, the version before
+    it against it (never the record against itself)."""
+    designer.post(_api(journey, "publish/"))
+    stage = journey.stages.first()
+    page = reverse("analytics:designedjourney_version_compare", args=[journey.pk])
+    assert designer.get(page).context["diff"] == designer.get(page + "?a=current&b=current").context["diff"]
+    stage.name = "Renamed stage"
+    stage.save()
+    changed = designer.get(page).context
+    assert changed["a"].number == 1 and changed["b"] == "current"
+    designer.post(_api(journey, "publish/"))
+    after = designer.get(page).context
+    assert (after["a"].number, after["b"].number) == (1, 2)
+    assert "Renamed stage" in designer.get(page).content.decode()

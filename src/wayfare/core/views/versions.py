@@ -21,6 +21,7 @@ from ..versions import (
     snapshot,
     version_compare,
     version_data,
+    version_default_pair,
     version_publish,
     version_save_draft,
     versions_for,
@@ -84,7 +85,11 @@ class ResourceVersionCompareView(ResourceVersionsView):
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
-        sides = [version_data(self.resource, obj, request.GET.get(key, CURRENT)) for key in ("a", "b")]
+        default = version_default_pair(self.resource, obj)
+        sides = [
+            version_data(self.resource, obj, request.GET.get(key, fallback))
+            for key, fallback in zip(("a", "b"), default, strict=True)
+        ]
         if None in sides:
             messages.error(request, _("Choose two versions of this record to compare."))
             response = HttpResponseRedirect(reverse(self.resource.url_name("versions"), args=[obj.pk]))
