@@ -10,6 +10,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from wayfare.core.resources import registry
 from wayfare.core.testing import client_for
 from wayfare.parties.models import ConsumerRole, Person
 from wayfare.parties.tests.factories import ConsumerRoleFactory, PersonFactory, UserFactory
@@ -266,3 +267,13 @@ def test_a_consumer_with_staff_roles_is_still_a_consumer(org_a, org_b):
     assert client.get("/parties/consumer-roles/add/").status_code == 403
     assert client.delete(f"/api/parties/consumer-roles/{own_role.pk}/").status_code == 403
     assert ConsumerRole.objects.filter(pk=own_role.pk).exists()
+
+
+def test_import_page_lists_no_backstage_column_to_a_consumer(users, monkeypatch):
+    """A consumer who may add rows (Person.consumer_actions) is not told the backstage columns either."""
+    resource = registry.get(Person)
+    monkeypatch.setattr(resource, "backstage_fields", ["phone"])
+    consumer = client_for(users["consumer_own"]).get("/parties/people/import/")
+    assert consumer.status_code == 200 and "phone" not in consumer.context["columns"]
+    staff = client_for(users["staff"]).get("/parties/people/import/")
+    assert "phone" in staff.context["columns"]

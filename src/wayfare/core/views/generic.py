@@ -429,11 +429,16 @@ class ResourceImportView(ResourceView):
     action = "add"
     template_name = "generic/import.html"
 
+    def import_columns(self) -> list[str]:
+        """The columns the page lists: never a backstage field to a consumer (issue #11)."""
+        hidden = hidden_fields(self.resource, self.request.user)
+        return [name for name in self.resource.editable_fields if name not in hidden]
+
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         return render(
             request,
             self.template_name,
-            self.context(form=CSVImportForm(), columns=self.resource.editable_fields),
+            self.context(form=CSVImportForm(), columns=self.import_columns()),
         )
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
@@ -456,7 +461,7 @@ class ResourceImportView(ResourceView):
         response = render(
             request,
             self.template_name,
-            self.context(form=form, errors=errors, columns=self.resource.editable_fields),
+            self.context(form=form, errors=errors, columns=self.import_columns()),
         )
         response.status_code = 400
         return response
