@@ -46,7 +46,31 @@ TRANSLATED = {
     "unreadable_source": _("the source file could not be read"),
     "corrupt_gzip": _("the compressed file is corrupt or cut short"),
     "internal": _("the import failed unexpectedly; the details are in the server log"),
+    "no_source": _("The event log has no source file."),
 }
+
+
+def event_log_message(event_log: Any) -> str:
+    """A log's import message in the reader's language: from its code and values where the import kept
+    them, else (logs imported before codes) by matching its text."""
+    code, params = (
+        getattr(event_log, "message_code", ""),
+        dict(getattr(event_log, "message_params", {}) or {}),
+    )
+    if not code:
+        return translate_engine_message(event_log.message)
+    failed, listed = params.pop("failed_rows", 0), params.pop("listed_rows", 0)
+    if code == "no_source":
+        text = str(TRANSLATED["no_source"])
+    else:
+        text = translate_engine_error(code, params, event_log.message)
+    if failed and failed > listed:
+        text = str(
+            _("%(message)s (%(count)d rows failed; the first %(shown)d are listed.)")
+            % {"message": text, "count": failed, "shown": listed}
+        )
+    return text
+
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[srd]")
 

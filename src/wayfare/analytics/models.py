@@ -109,6 +109,10 @@ class EventLog(WayfareModel):
     )
     progress = models.FloatField(_("progress"), default=0.0, editable=False)
     message = models.TextField(_("message"), blank=True, editable=False)
+    # What the message says, as the engine's code and values, so that every reader gets it in their own
+    # language (the text above stays for API clients that read it; issue #11).
+    message_code = models.CharField(_("message code"), max_length=50, blank=True, editable=False)
+    message_params = models.JSONField(_("message values"), default=dict, blank=True, editable=False)
     errors = models.JSONField(_("row errors"), default=list, blank=True, editable=False)
     events = models.BigIntegerField(_("events"), null=True, blank=True, editable=False)
     skipped = models.BigIntegerField(_("rows left out"), default=0, editable=False)

@@ -84,7 +84,7 @@ register(
             *MAPPING_FIELDS[:6],
         ],
         form=EventLogForm,
-        api_read_only=["progress", "message", "errors", "attributes"],
+        api_read_only=["progress", "message", "message_code", "message_params", "errors", "attributes"],
         create_service=event_log_create,
         update_service=event_log_update,
         delete_service=event_log_delete,

@@ -220,12 +220,18 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
     """
     event_log = EventLog.objects.get(pk=event_log_id)
     EventLog.objects.filter(pk=event_log.pk).update(
-        status=EventLogStatus.RUNNING, progress=0.0, message="", errors=[], skipped=0
+        status=EventLogStatus.RUNNING,
+        progress=0.0,
+        message="",
+        message_code="",
+        message_params={},
+        errors=[],
+        skipped=0,
     )
     event_log.parquet_path.unlink(missing_ok=True)
     try:
         if not event_log.source:
-            raise EventLogImportError(str(_("The event log has no source file.")))
+            raise EventLogImportError("The event log has no source file.", code="no_source")
         try:
             result = _read(event_log, _ProgressWriter(event_log, progress))
         except OSError as exc:  # the stored file is unreadable (permissions, disk): say so, log the rest
@@ -236,12 +242,23 @@ def event_log_import_run(*, event_log_id: int, progress: Any = None) -> EventLog
             status=EventLogStatus.FAILED,
             progress=0.0,
             message=_failure_message(exc),
+            message_code=exc.code or "",
+            message_params={
+                **exc.params,
+                "failed_rows": exc.error_count,
+                "listed_rows": min(len(exc.errors), 200),
+            },
             errors=[e.as_dict() for e in exc.errors[:200]],
         )
     except Exception:  # an unexpected failure must still end the import visibly
         logger.exception("event log %s failed to import", event_log.pk)
         EventLog.objects.filter(pk=event_log.pk).update(
-            status=EventLogStatus.FAILED, progress=0.0, message=GUARD_MESSAGES["internal"], errors=[]
+            status=EventLogStatus.FAILED,
+            progress=0.0,
+            message=GUARD_MESSAGES["internal"],
+            message_code="internal",
+            message_params={},
+            errors=[],
         )
     else:
         EventLog.objects.filter(pk=event_log.pk).update(

@@ -1,6 +1,6 @@
 from django import template
 
-from ..messages import translate_engine_error, translate_engine_message
+from ..messages import event_log_message, translate_engine_error, translate_engine_message
 
 register = template.Library()
 
@@ -8,6 +8,12 @@ register = template.Library()
 @register.filter
 def engine_message(text: str) -> str:
     return translate_engine_message(text)
+
+
+@register.filter
+def log_message(event_log: object) -> str:
+    """An event log's import message in the reader's language (``messages.event_log_message``)."""
+    return event_log_message(event_log)
 
 
 @register.filter

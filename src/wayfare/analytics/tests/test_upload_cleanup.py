@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from wayfare.analytics.models import EventLog, EventLogStatus
 from wayfare.analytics.services import (
@@ -154,3 +155,21 @@ def test_library_details_lose_their_paths_and_error_classes():
     detail = safe_detail('Invalid Input Error: Error when sniffing file "/srv/data/media/x.csv".\nmore')
     assert detail == 'Error when sniffing file "…".'
     assert safe_detail("format %d/%m/%Y is odd") == "format %d/%m/%Y is odd"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ru", "нет в заголовке"), ("zh-hans", "表头中没有列")],
+)
+def test_the_import_message_is_kept_as_a_code_and_read_in_the_readers_language(users, language, expected):
+    """The overall message is stored as the engine's code and values (issue #11: not translated by
+    matching English text): even with its English text gone, the reader gets it in their language."""
+    event_log = event_log_import_run(event_log_id=EventLogFactory(case_column="ticket").pk)
+    assert event_log.message_code == "missing_column" and event_log.message_params["column"] == "ticket"
+    EventLog.objects.filter(pk=event_log.pk).update(message="(text of an older version)")
+    client = client_for(users["staff"])
+    client.cookies["django_language"] = language
+    with translation.override("en"):  # the request activates the reader's language; leave none behind
+        page = client.get(reverse("analytics:import_status", args=[event_log.pk])).content.decode()
+    assert expected in page and "ticket" in page
+    assert "older version" not in page  # the stored text is not what the reader gets
