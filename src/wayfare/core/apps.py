@@ -23,6 +23,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import collation  # noqa: F401 - registers the SQLite collation on each connection
+        from .api import schema  # noqa: F401 - OpenAPI extensions (restricted related ids are nullable)
         from .resources import autodiscover
 
         autodiscover()

@@ -35,8 +35,14 @@ class PrimingListSerializer(serializers.ListSerializer):
         return super().to_representation(rows)
 
 
+class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
+    """A related row by id; ``null`` in an answer when the reader may not open it (see
+    ``RestrictedModelSerializer.to_representation``), which the schema says (``schema.py``)."""
+
+
 class RestrictedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):  # countries as codes (#11)
     display = serializers.SerializerMethodField(help_text="Human-readable name of the record.")
+    serializer_related_field = RestrictedRelatedField
 
     class Meta:
         list_serializer_class = PrimingListSerializer

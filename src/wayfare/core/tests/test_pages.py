@@ -59,6 +59,16 @@ def test_openapi_schema_is_valid(users):
     assert "/api/parties/organisations/" in schema["paths"]
 
 
+def test_schema_says_a_related_id_in_an_answer_may_be_null(users):
+    """A related row the reader may not open is null in answers (core.related), so the response schema
+    says nullable; a request must still name a person."""
+    schema = yaml.safe_load(client_for(users["staff"]).get("/api/schema/").content)
+    components = schema["components"]["schemas"]
+    assert components["ConsumerRole"]["properties"]["person"].get("nullable") is True
+    assert not components["ConsumerRoleRequest"]["properties"]["person"].get("nullable")
+    assert "person" in components["ConsumerRoleRequest"]["required"]
+
+
 def test_api_docs_are_served_offline(users):
     response = client_for(users["staff"]).get("/api/docs/")
     assert response.status_code == 200
