@@ -92,6 +92,8 @@ class Resource:
     # record's fields and the child rows reached through each related name in ``version_children``.
     versioned: bool = False
     version_children: Sequence[str] = ()
+    # Text fields shown in the reader's language (core.translations; the model adds TranslatedTextMixin).
+    translated_fields: Sequence[str] = ()
 
     @property
     def app_label(self) -> str:

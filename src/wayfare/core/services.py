@@ -22,6 +22,7 @@ from .concurrency import lock_current
 from .duplicates import check_duplicates
 from .exceptions import AccessError, DomainError
 from .resources import Resource
+from .translations import clean_translations
 from .usage import RecordInUse, usage_of
 
 
@@ -110,10 +111,34 @@ def resource_create(
     """Create through the declared service, or ``record_create``; a possible duplicate (see
     ``core.duplicates``) is refused unless ``confirm_duplicate``."""
     data = owner_from_actor(resource, actor=actor, data=data, creating=True)
+    data, texts = _translations(resource, data)
     check_duplicates(resource, actor=actor, values=data, confirmed=confirm_duplicate)
     if resource.create_service:
-        return resource.create_service(actor=actor, **data)
+        return _save_translations(resource.create_service(actor=actor, **data), actor=actor, texts=texts)
+    if texts is not None:
+        data["translations"] = texts
     return record_create(model=resource.model, actor=actor, data=data)
+
+
+def _translations(resource: Resource, data: dict[str, Any]) -> tuple[dict[str, Any], dict | None]:
+    """The input without ``translations``, and those checked (``core.translations``), or ``None``."""
+    if "translations" not in data:
+        return data, None
+    data = dict(data)
+    texts = data.pop("translations")
+    if not resource.translated_fields:
+        return data, None
+    return data, clean_translations(resource.model, texts)
+
+
+def _save_translations(instance: models.Model, *, actor: Any, texts: dict | None) -> models.Model:
+    """After a declared service saved the record: its translations, if given and changed, in the same
+    transaction and history (declared services know nothing of translations)."""
+    if texts is None or getattr(instance, "translations", None) == texts:
+        return instance
+    instance.translations = texts  # type: ignore[attr-defined]
+    fields = ["translations"] + (["updated"] if hasattr(instance, "updated") else [])
+    return _save(instance, actor=actor, m2m={}, update_fields=fields)
 
 
 @transaction.atomic
@@ -130,6 +155,7 @@ def resource_update(
     same transaction, for declared services too. A change of a ``duplicate_check`` field that makes the
     record look like another one is refused unless ``confirm_duplicate``."""
     data = owner_from_actor(resource, actor=actor, data=data, creating=False)
+    data, texts = _translations(resource, data)
     current = lock_current(instance, expected_version)
     if set(resource.duplicate_check) & data.keys():
         values = {name: getattr(current, name) for name in resource.duplicate_check} | data
@@ -137,7 +163,11 @@ def resource_update(
             resource, actor=actor, values=values, exclude_pk=current.pk, confirmed=confirm_duplicate
         )
     if resource.update_service:
-        return resource.update_service(instance=current, actor=actor, **data)
+        only_texts = texts is not None and not data  # no call of the service for nothing
+        saved = current if only_texts else resource.update_service(instance=current, actor=actor, **data)
+        return _save_translations(saved, actor=actor, texts=texts)
+    if texts is not None:
+        data["translations"] = texts
     return record_update(instance=current, actor=actor, data=data, expected_version=expected_version)
 
 
