@@ -175,6 +175,7 @@ def test_demo_event_log_reads_in_chinese(users):
     body = client.get(f"/analytics/event-logs/{log.pk}/").content.decode()
     assert "服务台工单记录" in body and "服务台在 2010 年至 2014 年间" in body
     assert "Polato et al." in body  # the attribution is a citation: as it is
+    assert "服务台工单记录" in client.get("/analytics/").content.decode()  # the analytics home's card
     journeys = client.get(LIST).content.decode()
     assert "事件处理（设计路径）" in journeys
     russian = _client(users["staff"], "ru").get("/analytics/designed-stages/").content.decode()
