@@ -3,6 +3,7 @@ Chinese and Russian names and descriptions, shown on lists, detail pages, the AP
 the form and through the API (issue #11: the demo's records were English on Chinese and Russian pages)."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -142,7 +143,9 @@ def test_api_refuses_bad_translations(users, journey, translations):
 
 def test_api_writes_translations(users, journey):
     response = client_for(users["staff"]).patch(
-        f"{API}{journey.pk}/", {"translations": {"zh-hans": {"name": "事件路径"}}}, content_type="application/json"
+        f"{API}{journey.pk}/",
+        {"translations": {"zh-hans": {"name": "事件路径"}}},
+        content_type="application/json",
     )
     assert response.status_code == 200, response.content
     journey.refresh_from_db()
@@ -183,3 +186,27 @@ def test_demo_event_log_reads_in_chinese(users):
     history = sum(m.history.count() for m in EventLog.objects.all())
     call_command("demo", stdout=io.StringIO())
     assert sum(m.history.count() for m in EventLog.objects.all()) == history
+
+
+def test_conformance_names_stages_in_the_readers_language(users):
+    from wayfare.analytics.services import event_log_import_run
+
+    from .factories import DesignedStageFactory
+
+    log = event_log_import_run(event_log_id=EventLogFactory().pk)
+    journey = DesignedJourneyFactory(event_log=log)
+    for position, (name, russian) in enumerate(
+        [("Book", "Бронь"), ("Pick up", "Выдача"), ("Return", "Возврат")], 1
+    ):
+        DesignedStageFactory(
+            journey=journey,
+            position=position,
+            name=name,
+            activities=name,
+            translations={"ru": {"name": russian}},
+        )
+    url = f"/api/analytics/event-logs/{log.pk}/conformance/"
+    russian = _client(users["staff"], "ru").get(url, {"journey": journey.pk}).content.decode()
+    assert "Бронь" in russian and "Выдача" in russian
+    english = _client(users["staff"], "en").get(url, {"journey": journey.pk}).json()
+    assert english["cases"] == 3 and "Бронь" not in json.dumps(english, ensure_ascii=False)
