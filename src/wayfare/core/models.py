@@ -54,7 +54,9 @@ class TranslatedTextMixin(models.Model):
     ``translated_fields``; ``translated(name)`` reads one in the reader's language. Put it before
     ``WayfareModel`` in the bases so the change history keeps the translations too."""
 
-    translations = models.JSONField(_("translations"), default=dict, blank=True, editable=False)
+    # Editable so the change history diffs it; the declared forms and serializers leave it out of their
+    # plain fields (``Resource.editable_fields``) and edit it through ``core.translations``.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         abstract = True

@@ -142,7 +142,7 @@ class Resource:
     def editable_fields(self) -> list[str]:
         if self.fields is not None:
             return list(self.fields)
-        skip = {"id", "created", "updated", "created_by"}
+        skip = {"id", "created", "updated", "created_by", "translations"}  # translations: core.translations
         return [
             f.name
             for f in self.model._meta.get_fields()

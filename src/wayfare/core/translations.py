@@ -96,5 +96,25 @@ def clean_translations(model: type, value: Any) -> dict[str, dict[str, str]]:
     return cleaned
 
 
+def describe(model: type, value: Any) -> str:
+    """Translations as a reader reads them in history and version comparisons, not as JSON:
+    "Name (Русский): Путь; Description (Русский): ..."."""
+    from django.utils.text import capfirst
+
+    languages = dict(other_languages())
+    parts = []
+    for code, texts in (value or {}).items():
+        for name, text in (texts or {}).items() if isinstance(texts, dict) else ():
+            try:
+                label = capfirst(model._meta.get_field(name).verbose_name)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - a field removed since
+                label = name
+            parts.append(
+                _("%(field)s (%(language)s): %(text)s")
+                % {"field": label, "language": languages.get(code, code), "text": text}
+            )
+    return "; ".join(parts)
+
+
 def form_field_name(name: str, language: str) -> str:
     return f"{name}__{language}"

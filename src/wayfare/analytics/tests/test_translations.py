@@ -210,3 +210,17 @@ def test_conformance_names_stages_in_the_readers_language(users):
     assert "Бронь" in russian and "Выдача" in russian
     english = _client(users["staff"], "en").get(url, {"journey": journey.pk}).json()
     assert english["cases"] == 3 and "Бронь" not in json.dumps(english, ensure_ascii=False)
+
+
+def test_history_shows_translations_as_words(users, journey):
+    client = client_for(users["staff"])
+    client.patch(
+        f"{API}{journey.pk}/",
+        {"translations": {"ru": {"name": "Новый путь"}}},
+        content_type="application/json",
+    )
+    page = _client(users["staff"], "en").get(f"{LIST}{journey.pk}/")
+    changes = [
+        c for e in page.context["history"] for c in e["changes"] if str(c["field"]).lower() == "translations"
+    ]
+    assert changes and str(changes[0]["new"]) == "Name (Русский): Новый путь"
