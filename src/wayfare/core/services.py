@@ -8,6 +8,7 @@ write that the actor may still change the row (``restrict()``); if not, everythi
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 from collections.abc import Callable
 from typing import Any
@@ -113,10 +114,10 @@ def resource_create(
     data = owner_from_actor(resource, actor=actor, data=data, creating=True)
     data, texts = _translations(resource, data)
     check_duplicates(resource, actor=actor, values=data, confirmed=confirm_duplicate)
+    if texts is not None and (not resource.create_service or _passes_on(resource.create_service)):
+        data["translations"], texts = texts, None  # written with the record, in one write
     if resource.create_service:
         return _save_translations(resource.create_service(actor=actor, **data), actor=actor, texts=texts)
-    if texts is not None:
-        data["translations"] = texts
     return record_create(model=resource.model, actor=actor, data=data)
 
 
@@ -129,6 +130,14 @@ def _translations(resource: Resource, data: dict[str, Any]) -> tuple[dict[str, A
     if not resource.translated_fields:
         return data, None
     return data, clean_translations(resource.model, texts)
+
+
+def _passes_on(service: Callable[..., Any]) -> bool:
+    """A declared service taking ``**fields`` hands them to ``record_create``/``record_update``: the
+    translations can go with them (one write, one history entry)."""
+    return any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in inspect.signature(service).parameters.values()
+    )
 
 
 def _save_translations(instance: models.Model, *, actor: Any, texts: dict | None) -> models.Model:
@@ -162,12 +171,14 @@ def resource_update(
         check_duplicates(
             resource, actor=actor, values=values, exclude_pk=current.pk, confirmed=confirm_duplicate
         )
+    if texts is not None and data and (not resource.update_service or _passes_on(resource.update_service)):
+        data["translations"], texts = texts, None  # written with the other changes, in one write
+    elif texts is not None and not resource.update_service:
+        data["translations"], texts = texts, None
     if resource.update_service:
         only_texts = texts is not None and not data  # no call of the service for nothing
         saved = current if only_texts else resource.update_service(instance=current, actor=actor, **data)
         return _save_translations(saved, actor=actor, texts=texts)
-    if texts is not None:
-        data["translations"] = texts
     return record_update(instance=current, actor=actor, data=data, expected_version=expected_version)
 
 

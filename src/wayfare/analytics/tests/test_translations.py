@@ -224,3 +224,28 @@ def test_history_shows_translations_as_words(users, journey):
         c for e in page.context["history"] for c in e["changes"] if str(c["field"]).lower() == "translations"
     ]
     assert changes and str(changes[0]["new"]) == "Name (Русский): Новый путь"
+
+
+def test_add_form_of_a_record_with_its_own_create_service_saves_translations(users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import SMALL_LOG
+
+    response = _client(users["staff"], "en").post(
+        "/analytics/event-logs/add/",
+        {
+            "name": "Bookings uploaded",
+            "name__zh-hans": "上传的预订",
+            "description__ru": "Бронирования",
+            "source": SimpleUploadedFile("b.csv", SMALL_LOG.encode()),
+            "case_column": "case",
+            "activity_column": "activity",
+            "timestamp_column": "time",
+            "resource_column": "who",
+            "timezone": "UTC",
+        },
+    )
+    assert response.status_code == 302
+    log = EventLog.objects.get(name="Bookings uploaded")
+    assert log.translations == {"zh-hans": {"name": "上传的预订"}, "ru": {"description": "Бронирования"}}
+    assert log.history.count() == 1  # one write: the translations go with the record, not after it

@@ -24,6 +24,7 @@ def test_organisation_description_in_the_readers_language(users, org_a):
     url = f"/parties/organisations/{org_a.pk}/"
     assert "Прокат автомобилей" in _client(users["staff"], "ru").get(url).content.decode()
     assert "Прокат автомобилей" in _client(users["consumer_own"], "ru").get(url).content.decode()
+
     def description(language):
         rows = _client(users["staff"], language).get(url).context["fields"]
         return next(r["value"] for r in rows if r["name"] == "description")
