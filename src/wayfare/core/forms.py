@@ -36,14 +36,6 @@ class RestrictedModelForm(forms.ModelForm):
         if resource is not None and resource.translated_fields:
             add_translation_fields(self, resource.translated_fields)
 
-    @property
-    def changed_data(self) -> list[str]:
-        """A changed translation input counts as a change of ``translations`` (what the service saves)."""
-        names = super().changed_data
-        inputs = getattr(self, "translation_inputs", {})
-        plain = [n for n in names if n not in inputs]
-        return plain + ["translations"] if len(plain) < len(names) else plain
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         inputs = getattr(self, "translation_inputs", {})
@@ -60,6 +52,14 @@ class RestrictedModelForm(forms.ModelForm):
                         texts.setdefault(code, {})[name] = value
             data["translations"] = texts
         return data
+
+
+def saved_names(form: forms.BaseForm, names: list[str]) -> list[str]:
+    """The fields a save passes to the service: a changed translation input stands for ``translations``
+    (which ``clean`` assembles); the inputs themselves are no model fields."""
+    inputs = getattr(form, "translation_inputs", {})
+    plain = [n for n in names if n not in inputs]
+    return [*plain, "translations"] if len(plain) < len(names) else plain
 
 
 def add_translation_fields(form: forms.BaseForm, names: Any) -> None:

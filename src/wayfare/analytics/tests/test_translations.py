@@ -249,3 +249,27 @@ def test_add_form_of_a_record_with_its_own_create_service_saves_translations(use
     log = EventLog.objects.get(name="Bookings uploaded")
     assert log.translations == {"zh-hans": {"name": "上传的预订"}, "ru": {"description": "Бронирования"}}
     assert log.history.count() == 1  # one write: the translations go with the record, not after it
+
+
+def test_stale_form_keeps_the_users_translation(users, journey):
+    client = _client(users["staff"], "en")
+    page = client.get(f"{LIST}{journey.pk}/edit/")
+    client_for(users["staff"]).patch(
+        f"{API}{journey.pk}/", {"name": "Renamed"}, content_type="application/json"
+    )
+    response = client.post(
+        f"{LIST}{journey.pk}/edit/",
+        {
+            "name": "Incident path",
+            "event_log": journey.event_log.pk,
+            "description": "From call to closure",
+            "name__ru": "Мой путь",
+            "name__zh-hans": "",
+            "description__ru": "От звонка до закрытия",
+            "_version": page.context["version"],
+        },
+    )
+    assert response.status_code == 409
+    assert response.context["form"]["name__ru"].value() == "Мой путь"
+    journey.refresh_from_db()
+    assert journey.name == "Renamed" and journey.translations["ru"]["name"] == "Путь инцидента"

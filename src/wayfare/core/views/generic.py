@@ -36,7 +36,7 @@ from ..concurrency import StaleVersion, version_of
 from ..duplicates import PossibleDuplicate
 from ..exceptions import DomainError
 from ..exports import export_response, table_rows
-from ..forms import CSVImportForm
+from ..forms import CSVImportForm, saved_names
 from ..history import history_entries
 from ..related import Seen, hidden_fields
 from ..resources import Resource, registry
@@ -312,7 +312,7 @@ class ResourceFormView(ResourceView):
             **self.form_kwargs(data=request.POST, files=request.FILES, instance=obj)
         )
         if form.is_valid():
-            names = form.changed_data if obj is not None else [*form.fields, "translations"]
+            names = saved_names(form, form.changed_data if obj is not None else list(form.fields))
             data = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
             try:
                 saved = self.save(obj, data, version, "_confirm_duplicate" in request.POST)
