@@ -16,6 +16,10 @@ consumers), ``consumer_actions`` (what they may do besides viewing; the owning o
 actor) and ``access`` (what the authorization matrix expects; every resource must declare it)::
 
     access=Access(write=("Administrator", "Relationship manager"), consumer=("view",))
+
+Text in the reader's language: ``translated_fields=["name", "description"]`` (the model adds
+``core.models.TranslatedTextMixin``); lists, detail pages, the API, exports and the edit form follow it
+(``core.translations``).
 """
 
 from __future__ import annotations
