@@ -26,6 +26,7 @@ DESCRIPTION = (
 )
 
 JOURNEY_NAME = "Incident resolution (designed path)"
+JOURNEY_DESCRIPTION = "The path an incident should take, from the user's call to closure."
 STAGES = [
     ("Log the ticket", ["Insert ticket"], True),
     ("Classify and prioritise", ["Assign seriousness"], False),
@@ -38,6 +39,37 @@ STAGES = [
     ("Resolve", ["Resolve ticket"], False),
     ("Close", ["Closed"], False),
 ]
+
+# The demo's texts in Chinese and Russian (core.translations). The attribution is a citation and the
+# activities are the log's own values: both stay as they are.
+LOG_TRANSLATIONS = {
+    "zh-hans": {
+        "name": "服务台工单记录",
+        "description": "服务台在 2010 年至 2014 年间处理的每一张工单：谁在何时做了什么。eCampus 借此看清事件从第一"
+        "次来电到关闭的真实流转过程，以及人们要等多久。",
+    },
+    "ru": {
+        "name": "История заявок службы поддержки",
+        "description": "Все заявки, которые служба поддержки обработала с 2010 по 2014 год: кто, что и когда "
+        "сделал. По ним eCampus видит, как инциденты на самом деле проходят путь от первого звонка до "
+        "закрытия и сколько людям приходится ждать.",
+    },
+}
+JOURNEY_TRANSLATIONS = {
+    "zh-hans": {"name": "事件处理（设计路径）", "description": "事件从用户来电到关闭应当经过的路径。"},
+    "ru": {
+        "name": "Решение инцидента (задуманный путь)",
+        "description": "Путь, который должен пройти инцидент: от звонка пользователя до закрытия.",
+    },
+}
+STAGE_TRANSLATIONS = {
+    "Log the ticket": {"zh-hans": "登记工单", "ru": "Регистрация заявки"},
+    "Classify and prioritise": {"zh-hans": "分类并确定优先级", "ru": "Классификация и приоритет"},
+    "Take in charge": {"zh-hans": "受理", "ru": "Принятие в работу"},
+    "Diagnose with experts": {"zh-hans": "与专家一起诊断", "ru": "Диагностика с экспертами"},
+    "Resolve": {"zh-hans": "解决", "ru": "Решение"},
+    "Close": {"zh-hans": "关闭", "ru": "Закрытие"},
+}
 
 
 def load(stdout: Any) -> None:
@@ -58,18 +90,24 @@ def load(stdout: Any) -> None:
                 "activity_column": "activity",
                 "timestamp_column": "timestamp",
                 "resource_column": "resource",
+                "translations": LOG_TRANSLATIONS,
             },
         )
         journey = upsert(
             DesignedJourney,
             {"event_log": event_log, "name": JOURNEY_NAME},
-            {"description": "The path an incident should take, from the user's call to closure."},
+            {"description": JOURNEY_DESCRIPTION, "translations": JOURNEY_TRANSLATIONS},
         )
         for position, (name, activities, optional) in enumerate(STAGES, start=1):
             upsert(
                 DesignedStage,
                 {"journey": journey, "position": position},
-                {"name": name, "activities": "\n".join(activities), "optional": optional},
+                {
+                    "name": name,
+                    "activities": "\n".join(activities),
+                    "optional": optional,
+                    "translations": {code: {"name": text} for code, text in STAGE_TRANSLATIONS[name].items()},
+                },
             )
     if event_log.status != EventLogStatus.READY or not event_log.parquet_path.exists():
         stdout.write(f"  Importing {LOG_NAME} ({DATA.name})…")

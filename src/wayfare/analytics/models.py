@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.models import WayfareModel
+from wayfare.core.models import TranslatedTextMixin, WayfareModel
 
 
 class EventLogStatus(models.TextChoices):
@@ -58,7 +58,7 @@ MAPPING_FIELDS = (
 )
 
 
-class EventLog(WayfareModel):
+class EventLog(TranslatedTextMixin, WayfareModel):
     """An imported log of events (case, activity, time, resource, attributes): the journeys people took.
     Backstage: only provider staff analyse logs."""
 
@@ -128,7 +128,7 @@ class EventLog(WayfareModel):
         verbose_name_plural = _("event logs")
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.translated("name"))
 
     def clean(self) -> None:
         """Refuse what would let an import exhaust the server (issue #11), for form, API and command line
@@ -174,7 +174,7 @@ class EventLog(WayfareModel):
         return self.status == EventLogStatus.READY and self.parquet_path.exists()
 
 
-class DesignedJourney(WayfareModel):
+class DesignedJourney(TranslatedTextMixin, WayfareModel):
     """The path a provider designs for a journey, as ordered stages of activities, used to measure how
     far observed journeys conform (until journey maps exist, this is the plain designed path)."""
 
@@ -193,10 +193,10 @@ class DesignedJourney(WayfareModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.translated("name"))
 
 
-class DesignedStage(WayfareModel):
+class DesignedStage(TranslatedTextMixin, WayfareModel):
     """One stage of a designed journey: the activities that belong to it, in designed order."""
 
     journey = models.ForeignKey(
@@ -218,7 +218,7 @@ class DesignedStage(WayfareModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.journey} · {self.position}. {self.name}"
+        return f"{self.journey} · {self.position}. {self.translated('name')}"
 
     @property
     def activity_list(self) -> list[str]:

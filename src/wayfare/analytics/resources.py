@@ -69,6 +69,7 @@ register(
         columns=["name", "status", "events", "cases", "activities", "first_event", "last_event"],
         filters=["status", "source_format"],
         search=["name", "description"],
+        translated_fields=["name", "description"],
         fields=EventLogForm.Meta.fields,
         detail_fields=[
             "description",
@@ -111,6 +112,7 @@ register(
         columns=["name", "event_log", "description"],
         filters=["event_log"],
         search=["name", "description"],
+        translated_fields=["name", "description"],
         related=[Related(DesignedStage, "journey")],
         select_related=["event_log"],
         viewset_mixin=DesignedJourneyActions,
@@ -127,6 +129,7 @@ register(
         columns=["name", "position", "activities", "optional", "journey"],
         filters=["journey", "optional"],
         search=["name", "activities"],
+        translated_fields=["name"],
         select_related=["journey", "journey__event_log"],
         form=DesignedStageForm,
         access=Access(write=DESIGNERS),

@@ -276,7 +276,9 @@ def designed_journey_definition(journey: DesignedJourney) -> Any:
     from .engine.conformance import DesignedStage as EngineStage
 
     stages = tuple(
-        EngineStage(name=stage.name, activities=tuple(stage.activity_list), optional=stage.optional)
+        EngineStage(
+            name=stage.translated("name"), activities=tuple(stage.activity_list), optional=stage.optional
+        )
         for stage in journey.stages.order_by("position")
     )
     if not stages:

@@ -74,9 +74,24 @@ class RestrictedFilterSet(django_filters.FilterSet):
             return queryset
         user = getattr(self.request, "user", None)
         model = self._meta.model
-        return queryset.filter(
-            reduce(operator.or_, (_search_condition(model, f, value, user) for f in self.search_paths))
-        )
+        conditions = [_search_condition(model, f, value, user) for f in self.search_paths]
+        resource = registry.find(model)
+        if resource is not None and resource.translated_fields:
+            conditions += translation_conditions(resource, self.search_paths, value)
+        return queryset.filter(reduce(operator.or_, conditions))
+
+
+def translation_conditions(resource: Resource, paths: Any, value: str) -> list[Q]:
+    """A translated field searched also in each language's translation (a JSON key lookup, the same on
+    SQLite and PostgreSQL: ``translations__ru__name__icontains``)."""
+    from .translations import other_languages
+
+    names = [p for p in paths if p in resource.translated_fields]
+    return [
+        Q(**{f"translations__{code}__{name}__icontains": value})
+        for code, _name in other_languages()
+        for name in names
+    ]
 
 
 def build_filterset(resource: Resource) -> type:

@@ -56,6 +56,10 @@ def _display(model: type[Model], name: str, value: Any, seen: Seen, related: dic
         return value
     if field.choices:
         return dict(field.flatchoices).get(value, value)
+    if name == "translations" and isinstance(value, dict):  # core.translations: words, not JSON
+        from .translations import describe
+
+        return describe(model, value)
     if _relation(model, name) is not None:
         obj = related.get((field.related_model, value))
         if obj is None:  # gone since; only staff learn that it existed

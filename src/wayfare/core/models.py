@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -47,6 +47,25 @@ class WayfareModel(models.Model):
         from .resources import registry
 
         return reverse(registry.get(type(self)).url_name("detail"), args=[self.pk])
+
+
+class TranslatedTextMixin(models.Model):
+    """Text fields that carry translations (``core.translations``): the model lists them in its resource's
+    ``translated_fields``; ``translated(name)`` reads one in the reader's language. Put it before
+    ``WayfareModel`` in the bases so the change history keeps the translations too."""
+
+    # Editable so the change history diffs it; the declared forms and serializers leave it out of their
+    # plain fields (``Resource.editable_fields``) and edit it through ``core.translations``.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def translated(self, name: str, language: str | None = None) -> Any:
+        """The field in ``language`` (default: the reader's), else the field's own value."""
+        from .translations import translated
+
+        return translated(self, name, language)
 
 
 class VersionState(models.TextChoices):

@@ -138,6 +138,8 @@ class Seen:
                 parts.append(str(self.label(value)) if value is not None else "—")
             elif field.choices:
                 parts.append(str(getattr(obj, f"get_{name}_display")()))
+            elif name in resource.translated_fields:
+                parts.append(str(obj.translated(name)))  # type: ignore[attr-defined]  # core.translations
             else:
                 parts.append(str(getattr(obj, name)))
         return " · ".join(parts)

@@ -16,6 +16,10 @@ consumers), ``consumer_actions`` (what they may do besides viewing; the owning o
 actor) and ``access`` (what the authorization matrix expects; every resource must declare it)::
 
     access=Access(write=("Administrator", "Relationship manager"), consumer=("view",))
+
+Text in the reader's language: ``translated_fields=["name", "description"]`` (the model adds
+``core.models.TranslatedTextMixin``); lists, detail pages, the API, exports and the edit form follow it
+(``core.translations``).
 """
 
 from __future__ import annotations
@@ -92,6 +96,8 @@ class Resource:
     # record's fields and the child rows reached through each related name in ``version_children``.
     versioned: bool = False
     version_children: Sequence[str] = ()
+    # Text fields shown in the reader's language (core.translations; the model adds TranslatedTextMixin).
+    translated_fields: Sequence[str] = ()
 
     @property
     def app_label(self) -> str:
@@ -140,7 +146,7 @@ class Resource:
     def editable_fields(self) -> list[str]:
         if self.fields is not None:
             return list(self.fields)
-        skip = {"id", "created", "updated", "created_by"}
+        skip = {"id", "created", "updated", "created_by", "translations"}  # translations: core.translations
         return [
             f.name
             for f in self.model._meta.get_fields()

@@ -8,6 +8,7 @@ write that the actor may still change the row (``restrict()``); if not, everythi
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from .concurrency import lock_current
 from .duplicates import check_duplicates
 from .exceptions import AccessError, DomainError
 from .resources import Resource
+from .translations import clean_translations
 from .usage import RecordInUse, usage_of
 
 
@@ -110,10 +112,42 @@ def resource_create(
     """Create through the declared service, or ``record_create``; a possible duplicate (see
     ``core.duplicates``) is refused unless ``confirm_duplicate``."""
     data = owner_from_actor(resource, actor=actor, data=data, creating=True)
+    data, texts = _translations(resource, data)
     check_duplicates(resource, actor=actor, values=data, confirmed=confirm_duplicate)
+    if texts is not None and (not resource.create_service or _passes_on(resource.create_service)):
+        data["translations"], texts = texts, None  # written with the record, in one write
     if resource.create_service:
-        return resource.create_service(actor=actor, **data)
+        return _save_translations(resource.create_service(actor=actor, **data), actor=actor, texts=texts)
     return record_create(model=resource.model, actor=actor, data=data)
+
+
+def _translations(resource: Resource, data: dict[str, Any]) -> tuple[dict[str, Any], dict | None]:
+    """The input without ``translations``, and those checked (``core.translations``), or ``None``."""
+    if "translations" not in data:
+        return data, None
+    data = dict(data)
+    texts = data.pop("translations")
+    if not resource.translated_fields:
+        return data, None
+    return data, clean_translations(resource.model, texts)
+
+
+def _passes_on(service: Callable[..., Any]) -> bool:
+    """A declared service taking ``**fields`` hands them to ``record_create``/``record_update``: the
+    translations can go with them (one write, one history entry)."""
+    return any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in inspect.signature(service).parameters.values()
+    )
+
+
+def _save_translations(instance: models.Model, *, actor: Any, texts: dict | None) -> models.Model:
+    """After a declared service saved the record: its translations, if given and changed, in the same
+    transaction and history (declared services know nothing of translations)."""
+    if texts is None or getattr(instance, "translations", None) == texts:
+        return instance
+    instance.translations = texts  # type: ignore[attr-defined]
+    fields = ["translations"] + (["updated"] if hasattr(instance, "updated") else [])
+    return _save(instance, actor=actor, m2m={}, update_fields=fields)
 
 
 @transaction.atomic
@@ -130,14 +164,21 @@ def resource_update(
     same transaction, for declared services too. A change of a ``duplicate_check`` field that makes the
     record look like another one is refused unless ``confirm_duplicate``."""
     data = owner_from_actor(resource, actor=actor, data=data, creating=False)
+    data, texts = _translations(resource, data)
     current = lock_current(instance, expected_version)
     if set(resource.duplicate_check) & data.keys():
         values = {name: getattr(current, name) for name in resource.duplicate_check} | data
         check_duplicates(
             resource, actor=actor, values=values, exclude_pk=current.pk, confirmed=confirm_duplicate
         )
+    if texts is not None and data and (not resource.update_service or _passes_on(resource.update_service)):
+        data["translations"], texts = texts, None  # written with the other changes, in one write
+    elif texts is not None and not resource.update_service:
+        data["translations"], texts = texts, None
     if resource.update_service:
-        return resource.update_service(instance=current, actor=actor, **data)
+        only_texts = texts is not None and not data  # no call of the service for nothing
+        saved = current if only_texts else resource.update_service(instance=current, actor=actor, **data)
+        return _save_translations(saved, actor=actor, texts=texts)
     return record_update(instance=current, actor=actor, data=data, expected_version=expected_version)
 
 

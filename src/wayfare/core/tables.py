@@ -41,6 +41,27 @@ class LinesColumn(tables.Column):
         return value
 
 
+class TranslatedColumn(tables.Column):
+    """A text field that carries translations (``Resource.translated_fields``): the reader's language,
+    else the field's own value, in pages and exports."""
+
+    def render(self, value: Any, record: Any, bound_column: Any) -> Any:
+        return record.translated(bound_column.accessor)
+
+    def value(self, value: Any, record: Any, bound_column: Any) -> Any:
+        return record.translated(bound_column.accessor)
+
+
+class TranslatedLinesColumn(LinesColumn):
+    """A translated text kept one item per line."""
+
+    def render(self, value: Any, record: Any, bound_column: Any) -> SafeString:  # type: ignore[override]
+        return linebreaksbr(record.translated(bound_column.accessor), autoescape=True)
+
+    def value(self, value: Any, record: Any, bound_column: Any) -> Any:  # type: ignore[override]
+        return record.translated(bound_column.accessor)
+
+
 class StatusColumn(tables.Column):
     """A status as a badge with an icon and its words (colour is not the only cue); exports keep the words."""
 
@@ -107,6 +128,11 @@ def build_table(resource: Resource) -> type:
         if _is_related(model, name):
             related_field: Any = model._meta.get_field(name)
             attrs[name] = RelatedColumn(verbose_name=capfirst(related_field.verbose_name))
+        elif name in resource.translated_fields:
+            field: Any = model._meta.get_field(name)
+            lines = isinstance(field, models.TextField)
+            column = TranslatedLinesColumn if lines else TranslatedColumn
+            attrs[name] = column(verbose_name=capfirst(field.verbose_name))
     if columns:
         # The first column links to the record's own page (never to a related record's).
         first = attrs.get(columns[0])

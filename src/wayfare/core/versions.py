@@ -174,7 +174,9 @@ def _field_diffs(model: type[models.Model], a: dict[str, Any], b: dict[str, Any]
     seen = Seen(user)
     related = _snapshot_related(model, [a, b], seen)
     rows = []
-    for name in dict.fromkeys([*a, *b]):
+    # In the model's field order: PostgreSQL's jsonb keeps a snapshot's keys in an order of its own.
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
+    for name in sorted(dict.fromkeys([*a, *b]), key=lambda n: order.get(n, len(order))):
         old, new = a.get(name), b.get(name)
         rows.append(
             {

@@ -64,6 +64,37 @@ ORGANISATIONS = [
     ),
 ]
 
+# The descriptions in Chinese and Russian (core.translations); organisation names are proper names.
+DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "eCampus Car Share": {
+        "zh-hans": "圣保罗大学校园内的电动汽车共享服务，由 Mariana 创立，Axle 提供支持。",
+        "ru": "Каршеринг электромобилей в университетском кампусе Сан-Паулу; основан Марианой при поддержке Axle.",
+    },
+    "Axle Car Hire": {
+        "zh-hans": "总部位于西雅图、分支机构遍布全球的汽车租赁公司；eCampus 的合作伙伴，双方共享利润、资源和战略。",
+        "ru": "Компания по прокату автомобилей с головным офисом в Сиэтле и филиалами по всему миру; партнёр "
+        "eCampus: прибыль, ресурсы и стратегия у них общие.",
+    },
+    "São Paulo Campus University": {
+        "zh-hans": "以象征性费用提供停车和充电服务，并通过折扣向新生推广 eCampus。",
+        "ru": "Предоставляет парковку и зарядку за символическую плату и привлекает к eCampus новых студентов "
+        "скидками.",
+    },
+    "São Paulo City Council": {
+        "zh-hans": "拥有 eCampus 车辆在校园外所依赖的公共充电站。",
+        "ru": "Владеет общественными зарядными станциями, без которых машинам eCampus не обойтись за "
+        "пределами кампуса.",
+    },
+    "Paulista Auto Parts": {
+        "zh-hans": "按标准合同供应零部件和机油的基础供应商。",
+        "ru": "Обычный поставщик запчастей и масла по типовому договору.",
+    },
+    "GreenShine Cleaning": {
+        "zh-hans": "使用环保产品清洁车辆的合作伙伴。",
+        "ru": "Партнёр, который моет машины экологичными средствами.",
+    },
+}
+
 # name, organisation, email, language, consumer roles [(organisation, role)], account (username, roles)
 PEOPLE: list[tuple[str, str, str, str, list[tuple[str, str]], tuple[str, list[str]] | None]] = [
     (
@@ -144,7 +175,15 @@ def load(stdout: Any) -> None:
         orgs[name] = upsert(
             Organisation,
             {"name": name},
-            {"kind": kind, "country": country, "website": website, "description": description},
+            {
+                "kind": kind,
+                "country": country,
+                "website": website,
+                "description": description,
+                "translations": {
+                    code: {"description": text} for code, text in DESCRIPTIONS.get(name, {}).items()
+                },
+            },
         )
     User = get_user_model()
     admin = User.objects.filter(username=ADMIN_USER).first() or User(username=ADMIN_USER)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from wayfare.core.models import WayfareModel
+from wayfare.core.models import TranslatedTextMixin, WayfareModel
 
 
 class OrganisationKind(models.TextChoices):
@@ -21,7 +21,7 @@ class OrganisationKind(models.TextChoices):
     EXTERNAL = "external", _("External")
 
 
-class Organisation(WayfareModel):
+class Organisation(TranslatedTextMixin, WayfareModel):
     """A person or group with its own functions, responsibilities and authority. *Internal* organisations
     are parts of the organisation that runs Wayfare (a department, a business unit); *external* ones are
     everyone else: consumers, suppliers, partners, regulators and so on."""

@@ -12,6 +12,7 @@ register(
         columns=["name", "kind", "country", "website"],
         filters=["kind", "country"],
         search=["name", "description", "website"],
+        translated_fields=["description"],
         fields=["name", "kind", "country", "website", "description"],
         related=[Related(Person, "organisation"), Related(ConsumerRole, "organisation")],
         access=Access(write=MANAGERS, consumer=("view",)),

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
 from ..access import is_consumer
 from ..related import Seen, hidden_fields, restrict_choices
 from ..resources import registry
+from ..translations import clean_translations
 
 if TYPE_CHECKING:
     from ..resources import Resource
@@ -55,6 +57,13 @@ class RestrictedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
             context["wayfare_seen"] = Seen(getattr(request, "user", None))
         return context["wayfare_seen"]  # type: ignore[no-any-return]
 
+    def validate_translations(self, value: Any) -> Any:
+        """Known languages, the resource's declared translated fields, text of a sane length."""
+        try:
+            return clean_translations(self.Meta.model, value)  # type: ignore[attr-defined]
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+
     def get_display(self, obj: Any) -> str:
         return self.seen.display(obj)
 
@@ -86,6 +95,15 @@ def build_serializer(resource: Resource) -> type:
     shown = [f for f in resource.read_only_fields if f not in ("created", "updated")]
     read_only = ["id", "url", "display", *shown, "created", "updated"]
     fields = ["id", "url", "display", *resource.editable_fields, *shown, "created", "updated"]
+    attrs: dict[str, Any] = {}
+    if resource.translated_fields:
+        fields.append("translations")
+        attrs["translations"] = serializers.JSONField(
+            required=False,
+            help_text="Translations of the fields "
+            + ", ".join(resource.translated_fields)
+            + ' by language, e.g. {"ru": {"name": "..."}}; replaces all of them.',
+        )
     meta = type(
         "Meta",
         (),
@@ -97,4 +115,4 @@ def build_serializer(resource: Resource) -> type:
             "list_serializer_class": PrimingListSerializer,
         },
     )
-    return type(f"{resource.model.__name__}Serializer", (RestrictedModelSerializer,), {"Meta": meta})
+    return type(f"{resource.model.__name__}Serializer", (RestrictedModelSerializer,), {"Meta": meta, **attrs})

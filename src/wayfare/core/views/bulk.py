@@ -45,7 +45,12 @@ class BulkView(ResourceView):
 
 def _bulk_fields(form: forms.BaseForm) -> list[str]:
     """Fields a bulk edit may set: all of the form's but uploads (a file belongs to one record)."""
-    return [name for name, field in form.fields.items() if not isinstance(field, forms.FileField)]
+    inputs = getattr(form, "translation_inputs", {})  # a translation belongs to one record too
+    return [
+        name
+        for name, field in form.fields.items()
+        if not isinstance(field, forms.FileField) and name not in inputs
+    ]
 
 
 class ResourceBulkEditView(BulkView):

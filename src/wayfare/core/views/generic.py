@@ -36,7 +36,7 @@ from ..concurrency import StaleVersion, version_of
 from ..duplicates import PossibleDuplicate
 from ..exceptions import DomainError
 from ..exports import export_response, table_rows
-from ..forms import CSVImportForm
+from ..forms import CSVImportForm, saved_names
 from ..history import history_entries
 from ..related import Seen, hidden_fields
 from ..resources import Resource, registry
@@ -194,7 +194,9 @@ def _field_rows(obj: Model, names: list[str], request: HttpRequest) -> list[dict
     """The detail page's rows: related records through ``core.related`` ("not shown", no link, if the
     reader may not open them), no backstage field for consumers."""
     seen = Seen.of(request)
-    hidden = hidden_fields(registry.find(type(obj)), request.user)
+    resource = registry.find(type(obj))
+    hidden = hidden_fields(resource, request.user)
+    translated = set(resource.translated_fields) if resource is not None else set()
     names = [n for n in names if n not in hidden]
     rows = []
     for name in names:
@@ -205,6 +207,8 @@ def _field_rows(obj: Model, names: list[str], request: HttpRequest) -> list[dict
             value: Any = [seen.label(v) for v in related]
         elif field.choices:
             value = getattr(obj, f"get_{name}_display")()
+        elif name in translated:
+            value = obj.translated(name)  # type: ignore[attr-defined]  # the reader's language
         else:
             value = getattr(obj, name)
             if isinstance(field, IntegerField) and not field.primary_key and value is not None:
@@ -308,7 +312,7 @@ class ResourceFormView(ResourceView):
             **self.form_kwargs(data=request.POST, files=request.FILES, instance=obj)
         )
         if form.is_valid():
-            names = form.changed_data if obj is not None else list(form.fields)
+            names = saved_names(form, form.changed_data if obj is not None else list(form.fields))
             data = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
             try:
                 saved = self.save(obj, data, version, "_confirm_duplicate" in request.POST)
