@@ -125,17 +125,12 @@ def main() -> None:
             check=True,
         )
         for call, query in (("page", "limit=20"), ("api", "")):
-            out = (
-                subprocess.run(
-                    [sys.executable, __file__, "--child", str(log), query],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                    env=env,
-                )
-                .stdout.strip()
-                .splitlines()[-1]
+            child = subprocess.run(
+                [sys.executable, __file__, "--child", str(log), query], capture_output=True, text=True, env=env
             )
+            if child.returncode != 0:
+                sys.exit(f"the {call} call failed:\n{child.stderr[-3000:]}")
+            out = child.stdout.strip().splitlines()[-1]
             figures = json.loads(out)
             print(
                 f"call={call} events={args.events} activities={args.activities} "

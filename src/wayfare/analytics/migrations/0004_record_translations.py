@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('analytics', '0002_eventlog_skip_bad_rows'),
+        ('analytics', '0003_eventlog_message_code'),
     ]
 
     operations = [
