@@ -10,7 +10,8 @@ Settings (all optional; the defaults suit a small server with a few GB of memory
 - ``WAYFARE_EXPLORER_MAX_VARIANTS`` (1,000), ``WAYFARE_EXPLORER_MAX_PATHS`` (2,000) and
   ``WAYFARE_EXPLORER_MAX_ACTIVITIES`` (1,000): the most rows one part of an analysis answer lists (the
   most frequent first, with the total and what the rest holds), so an answer stays in the hundreds of KB.
-- ``WAYFARE_DUCKDB_MEMORY_LIMIT`` ("1GB") and ``WAYFARE_DUCKDB_THREADS`` (2): each DuckDB session's
+- ``WAYFARE_DUCKDB_MEMORY_LIMIT`` ("2GB": the explorer's answer on a 10.7 M-event log of 3,000 activities
+  needs about 1.1 GB of DuckDB memory, and fails at 1 GB; issue #15 stores logs so that it needs less) and ``WAYFARE_DUCKDB_THREADS`` (2): each DuckDB session's
   memory and threads; past the limit it spills to ``WAYFARE_DUCKDB_TEMP_DIR`` (``<data dir>/tmp/duckdb``).
 """
 
@@ -32,7 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "WAYFARE_EXPLORER_MAX_VARIANTS": 1_000,
     "WAYFARE_EXPLORER_MAX_PATHS": 2_000,
     "WAYFARE_EXPLORER_MAX_ACTIVITIES": 1_000,
-    "WAYFARE_DUCKDB_MEMORY_LIMIT": os.environ.get("WAYFARE_DUCKDB_MEMORY_LIMIT", "1GB"),
+    "WAYFARE_DUCKDB_MEMORY_LIMIT": os.environ.get("WAYFARE_DUCKDB_MEMORY_LIMIT", "2GB"),
     "WAYFARE_DUCKDB_THREADS": int(os.environ.get("WAYFARE_DUCKDB_THREADS") or 2),
 }
 

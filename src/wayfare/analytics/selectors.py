@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+import duckdb
 from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.dateparse import parse_date, parse_datetime
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.exceptions import DomainError
 
-from .engine import EventFilter, EventLogAnalysis
+from .engine import EventFilter, EventLogAnalysis, _duckdb
 from .limits import explorer_limits
 from .models import DesignedJourney, EventLog
 
@@ -105,11 +106,22 @@ def event_log_analysis(event_log: EventLog, params: QueryDict | None = None) -> 
     if not event_log.is_ready:
         raise DomainError(_("This event log is not imported yet."), code="not_ready")
     flt = event_filter_from_params(params or QueryDict(), event_log)
-    with EventLogAnalysis.from_parquet(event_log.parquet_path) as analysis:
-        if flt == EventFilter():
-            yield analysis
-        else:
-            yield analysis.filtered(flt)
+    try:
+        with EventLogAnalysis.from_parquet(event_log.parquet_path) as analysis:
+            if flt == EventFilter():
+                yield analysis
+            else:
+                yield analysis.filtered(flt)
+    except duckdb.OutOfMemoryException as exc:
+        # The engine's memory is capped (analytics.limits); a log beyond it is a clear answer, not a 500.
+        raise DomainError(
+            _(
+                "This analysis needs more memory than the %(limit)s an analysis may use. Narrow the filters, "
+                "or ask an administrator to raise WAYFARE_DUCKDB_MEMORY_LIMIT."
+            ),
+            code="analysis_memory",
+            params={"limit": _duckdb.MEMORY_LIMIT},
+        ) from exc
 
 
 def _int_param(params: QueryDict, name: str, default: int | None, low: int, high: int) -> int | None:
