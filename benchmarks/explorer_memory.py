@@ -17,6 +17,11 @@ before the caps (DuckDB 3 GB, answer unbounded): page 2,058 MiB peak RSS, 699 Mi
 139,978,299 JSON bytes; API without limit 2,341 MiB, 931 MiB, 184,512,403 bytes. After (DuckDB 1 GB,
 2 threads, caps 1,000 variants / 2,000 paths / 1,000 activities): page 548 MiB, 6.3 MiB, 626,659 bytes;
 API without limit 569 MiB, 7.6 MiB, 913,442 bytes.
+
+Measured 2026-12-02, 10.7 M events, 3,000 activities, after the merge (DuckDB 2 GB, 2 threads; at the
+earlier 1 GB default this call failed with DuckDB's out-of-memory error, now answered as ``analysis_memory``):
+page 2,182 MiB peak RSS, 6.6 MiB Python heap, 637,931 JSON bytes; API without limit 2,154 MiB, 7.7 MiB,
+928,152 bytes.
 """
 
 from __future__ import annotations
@@ -126,7 +131,10 @@ def main() -> None:
         )
         for call, query in (("page", "limit=20"), ("api", "")):
             child = subprocess.run(
-                [sys.executable, __file__, "--child", str(log), query], capture_output=True, text=True, env=env
+                [sys.executable, __file__, "--child", str(log), query],
+                capture_output=True,
+                text=True,
+                env=env,
             )
             if child.returncode != 0:
                 sys.exit(f"the {call} call failed:\n{child.stderr[-3000:]}")
