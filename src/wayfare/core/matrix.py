@@ -83,7 +83,8 @@ def principals(org_a: Any, org_b: Any, make_consumer: Any) -> list[Principal]:
     return people
 
 
-def _csv(rows: list[dict[str, Any]]) -> io.BytesIO:
+def rows_csv(rows: list[dict[str, Any]]) -> io.BytesIO:
+    """An uploaded CSV file of ``rows`` (columns: every key of any row, blanks where a row lacks one)."""
     columns = list(dict.fromkeys(k for row in rows for k in row))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
@@ -163,7 +164,7 @@ def cells(resource: Resource, tests: Any, row: Any, spare: Any, org_a: Any) -> l
         url = reverse(resource.url_name("import"))
         result += [
             Cell("import form", "get", url, "add", False),
-            Cell("import", "post", url, "add", False, data={"file": _csv([tests.valid_data(org_a)])}),
+            Cell("import", "post", url, "add", False, data={"file": rows_csv([tests.valid_data(org_a)])}),
         ]
     viewset: Any = resource.viewset_class
     for extra in viewset.get_extra_actions():

@@ -10,7 +10,6 @@ the app's baseline in ``tests/query_counts.json``.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from importlib import import_module
@@ -324,17 +323,13 @@ class ResourceTests:
         if not self.resource.importable:
             pytest.skip("this register has no CSV import (its rows come from files or services)")
         client = client_for(users["staff"])
+        from .matrix import rows_csv
+
         good, bad = self.valid_data(org_a), self.invalid_data(org_a)
         columns = list(dict.fromkeys([*good.keys(), *bad.keys()]))
 
-        def as_csv(rows: list[dict]) -> io.BytesIO:
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=columns)
-            writer.writeheader()
-            writer.writerows([{c: row.get(c, "") for c in columns} for row in rows])
-            data = io.BytesIO(buffer.getvalue().encode())
-            data.name = "rows.csv"
-            return data
+        def as_csv(rows: list[dict]) -> io.BytesIO:  # every file has the same columns
+            return rows_csv([{c: row.get(c, "") for c in columns} for row in rows])
 
         before = self.model.objects.count()
         response = client.post(self.url("import"), {"file": as_csv([good, bad])})
