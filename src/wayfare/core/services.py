@@ -83,7 +83,12 @@ def record_update(
     nothing is written. Only changed fields are saved (``update_fields``), so two people who change
     different fields of the same record both keep their change. Returns the saved row.
     """
-    current = lock_current(instance, expected_version)
+    return _write_changes(lock_current(instance, expected_version), actor=actor, data=data)
+
+
+def _write_changes(current: models.Model, *, actor: Any, data: dict[str, Any]) -> models.Model:
+    """Save the fields of ``data`` whose value differs, on a row already read and locked in this
+    transaction (``lock_current``)."""
     changed = {name: value for name, value in data.items() if _differs(current, name, value)}
     if not changed:
         return current
@@ -179,7 +184,7 @@ def resource_update(
         only_texts = texts is not None and not data  # no call of the service for nothing
         saved = current if only_texts else resource.update_service(instance=current, actor=actor, **data)
         return _save_translations(saved, actor=actor, texts=texts)
-    return record_update(instance=current, actor=actor, data=data, expected_version=expected_version)
+    return _write_changes(current, actor=actor, data=data)  # read, locked and version-checked above
 
 
 @transaction.atomic

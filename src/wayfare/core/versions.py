@@ -109,7 +109,7 @@ def version_publish(resource: Resource, *, instance: models.Model, actor: Any, n
     locked = _locked(resource, instance, actor)
     data = snapshot(resource, locked)
     previous = latest_published(resource, locked)
-    if previous is not None and previous.data == data:
+    if previous is not None and previous.data == data:  # has_unpublished_changes, snapshot taken once
         raise NothingToPublish(
             _("Nothing changed since version %(number)s was published."), params={"number": previous.number}
         )
@@ -238,6 +238,11 @@ def version_compare(resource: Resource, a: dict[str, Any], b: dict[str, Any], *,
 CURRENT = "current"
 
 
+def has_unpublished_changes(resource: Resource, instance: models.Model, published: Version | None) -> bool:
+    """Whether the record differs from ``published`` (its latest published version, or ``None``)."""
+    return published is None or published.data != snapshot(resource, instance)
+
+
 def version_default_pair(resource: Resource, instance: models.Model) -> tuple[Any, Any]:
     """What a comparison opened without a choice shows: the latest published version against the record
     as it is now, or, when nothing changed since it was published, the version before it against it."""
@@ -247,7 +252,7 @@ def version_default_pair(resource: Resource, instance: models.Model) -> tuple[An
     if not published:
         return CURRENT, CURRENT
     latest = published[0]
-    if latest.data == snapshot(resource, instance):
+    if not has_unpublished_changes(resource, instance, latest):
         return (published[1].pk if len(published) > 1 else latest.pk), latest.pk
     return latest.pk, CURRENT
 

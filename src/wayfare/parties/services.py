@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.access import CONSUMER_GROUP
+from wayfare.core.access import CONSUMER_GROUP, is_consumer
 from wayfare.core.audit import AuditAction, audit_record
-from wayfare.core.exceptions import DomainError
+from wayfare.core.exceptions import AccessError, DomainError
 from wayfare.core.roles import ROLES, role_by_group
 from wayfare.core.tokens import api_tokens_end
 
@@ -21,7 +21,10 @@ from .models import Person
 
 
 def _may_manage_account(actor: Any, user: Any) -> None:
-    """A superuser's account is changed by superusers only (issue #11: no takeover through these pages)."""
+    """A consumer's people never manage logins, whatever staff roles they also hold, and a superuser's
+    account is changed by superusers only (issue #11: no takeover through these pages)."""
+    if is_consumer(actor):
+        raise AccessError(_("A consumer's account may not manage logins."), code="consumer_manages_logins")
     if user is not None and user.is_superuser and not getattr(actor, "is_superuser", False):
         raise DomainError(
             _("Only a superuser may change the account of a superuser."), code="superuser_account"

@@ -39,6 +39,10 @@ class BulkView(ResourceView):
         messages.warning(self.request, _("Select at least one record first."))
         return HttpResponseRedirect(reverse(self.resource.url_name("list")))
 
+    def usages(self, ids: list[str]) -> list[tuple[Model, Any]]:
+        """Each selected row with what still uses it (restricted names, ``core.usage``)."""
+        return [(row, usage_of(row, self.request.user)) for row in self.selected_rows(ids)]
+
     def render_page(self, status: int = 200, **extra: Any) -> HttpResponse:
         return render(self.request, self.template_name, self.context(**extra), status=status)
 
@@ -131,16 +135,15 @@ class ResourceBulkDeleteView(BulkView):
         if not ids:
             return self.nothing_selected()
         if "_apply" not in request.POST:
-            rows = self.selected_rows(ids)
-            usages = [(row, usage_of(row, request.user)) for row in rows]
+            usages = self.usages(ids)
             blocked = any(usage.blocked for _row, usage in usages)
-            return self.render_page(usages=usages, ids=[str(r.pk) for r in rows], blocked=blocked)
+            return self.render_page(usages=usages, ids=[str(r.pk) for r, _u in usages], blocked=blocked)
         try:
             count = resource_bulk_delete(self.resource, actor=request.user, pks=ids)
         except BulkFailed as exc:
-            rows = self.selected_rows(ids)
-            usages = [(row, usage_of(row, request.user)) for row in rows]
-            return self.render_page(status=400, usages=usages, ids=ids, blocked=True, errors=exc.errors)
+            return self.render_page(
+                status=400, usages=self.usages(ids), ids=ids, blocked=True, errors=exc.errors
+            )
         messages.success(
             request,
             ngettext("Deleted %(count)d record.", "Deleted %(count)d records.", count) % {"count": count},

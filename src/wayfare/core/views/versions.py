@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from ..exceptions import DomainError
 from ..versions import (
     CURRENT,
+    has_unpublished_changes,
     latest_published,
-    snapshot,
     version_compare,
     version_data,
     version_default_pair,
@@ -41,7 +41,7 @@ class ResourceVersionsView(ResourceView):
         obj = self.get_object()
         versions = list(versions_for(self.resource, obj))
         published = latest_published(self.resource, obj)
-        unpublished = published is None or published.data != snapshot(self.resource, obj)
+        unpublished = has_unpublished_changes(self.resource, obj, published)
         return render(
             request,
             self.template_name,

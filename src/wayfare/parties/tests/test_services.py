@@ -74,3 +74,28 @@ def test_an_existing_account_is_never_taken_over():
         )
     assert info.value.code == "account_taken"
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_a_consumer_with_staff_roles_manages_no_login(users, org_a):
+    """The rule lives in the services, not only on the page: a consumer who also holds the Administrator
+    role may neither grant nor switch off a login."""
+    from django.contrib.auth.models import Group
+
+    from wayfare.core.exceptions import AccessError
+    from wayfare.parties.services import person_account_revoke
+
+    actor = users["consumer_own"]
+    actor.groups.add(Group.objects.get(name="Administrator"))
+    actor = get_user_model().objects.get(pk=actor.pk)
+    person = PersonFactory(organisation=org_a)
+    with pytest.raises(AccessError):
+        person_account_grant(
+            person=person,
+            username="colleague",
+            password="a-long-pass-phrase-42",
+            roles=["Read-only"],
+            actor=actor,
+        )
+    assert not get_user_model().objects.filter(username="colleague").exists()
+    with pytest.raises(AccessError):
+        person_account_revoke(person=users["consumer_own"].person, actor=actor)
