@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "wayfare.core",
     "wayfare.parties",
     "wayfare.analytics",
+    "wayfare.assessments",
+    "wayfare.relationships",
     "axes",
 ]
 

@@ -21,6 +21,8 @@ urlpatterns = [
     path("api/", include("wayfare.core.api.urls")),
     path("parties/", include("wayfare.parties.urls")),
     path("analytics/", include("wayfare.analytics.urls")),
+    path("assessments/", include("wayfare.assessments.urls")),
+    path("relationships/", include("wayfare.relationships.urls")),
 ]
 
 handler400 = "wayfare.core.views.pages.bad_request"

@@ -7,7 +7,10 @@
 - anyone else needs Django's model permission ``<app>.<action>_<model>``; without it, nothing (views answer 403);
 - consumer accounts (members of the *Consumer* role, linked to a person of a consumer organisation) see only
   rows of models declared frontstage, and of those only the rows owned by their own organisation, reached
-  through the model's ``owner_path``. They may take only the actions the resource declares in
+  through the model's ``owner_path`` (one lookup path, or several of which any may match: a service
+  relationship belongs to both its provider and its consumer). A model may also say which of its rows are
+  frontstage at all (``frontstage_rows``, a filter: an assessment the provider made about a consumer stays
+  backstage, issue #12). They may take only the actions the resource declares in
   ``consumer_actions`` besides viewing, even when they hold staff roles too (issue #11: a consumer's staff
   roles never widen what the consumer's organisation may do);
 - provider staff (everyone else with the permission) see every row.
@@ -23,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 
 from .identity import person_for_user
 
@@ -79,7 +83,23 @@ def has_permission(user: Any, model: type[models.Model], action: str) -> bool:
     return consumer_organisation_id(user) is None or consumer_may(model, action)
 
 
-def restriction(model: type[models.Model], user: Any, action: str = "view") -> bool | dict[str, Any]:
+def owner_rule(model: type[models.Model], organisation_id: int, *, historical: bool = False) -> Q:
+    """The rows of ``model`` that the consumer organisation may see: owned through any of the owner
+    paths, and frontstage (``frontstage_rows``). ``historical``: the same rule on the model's change
+    history, where ``pk`` is called ``id``."""
+    paths = model.owner_path  # type: ignore[attr-defined]
+    if isinstance(paths, str):
+        paths = (paths,)
+    rule = Q()
+    for path in paths:
+        rule |= Q(**{("id" if historical and path == "pk" else path): organisation_id})
+    rows = getattr(model, "frontstage_rows", None)
+    if rows:
+        rule &= Q(**rows)
+    return rule
+
+
+def restriction(model: type[models.Model], user: Any, action: str = "view") -> bool | Q:
     """``True`` (every row), ``False`` (no row) or the filter that keeps the user's rows. ``restrict()``
     applies it; ``core.related`` uses it to skip a query when the answer is all or nothing."""
     if action not in ACTIONS:
@@ -89,7 +109,7 @@ def restriction(model: type[models.Model], user: Any, action: str = "view") -> b
     organisation_id = None if user.is_superuser else consumer_organisation_id(user)
     if organisation_id is None:
         return True
-    return {model.owner_path: organisation_id}  # type: ignore[attr-defined]
+    return owner_rule(model, organisation_id)
 
 
 def restrict(queryset: Any, user: Any, action: str = "view") -> Any:
@@ -98,7 +118,7 @@ def restrict(queryset: Any, user: Any, action: str = "view") -> Any:
         return queryset
     if rule is False:
         return queryset.none()
-    return queryset.filter(**rule)
+    return queryset.filter(rule)
 
 
 def owner_from_actor(resource: Any, *, actor: Any, data: dict[str, Any], creating: bool) -> dict[str, Any]:

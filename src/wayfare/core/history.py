@@ -20,7 +20,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from .access import consumer_organisation_id, is_consumer
+from .access import consumer_organisation_id, is_consumer, owner_rule
 from .related import NOT_SHOWN, Seen, hidden_fields
 from .resources import registry
 
@@ -68,14 +68,6 @@ def _display(model: type[Model], name: str, value: Any, seen: Seen, related: dic
     return value
 
 
-def _owner_lookup(model: type[Model]) -> str | None:
-    """The owner path as a lookup on the historical rows (``pk`` is ``id`` there)."""
-    path = getattr(model, "owner_path", None)
-    if path is None:
-        return None
-    return "id" if path == "pk" else path
-
-
 def _related_objects(model: type[Model], deltas: list[Any]) -> dict:
     """Every related record the changes name, fetched once per related model."""
     wanted: dict[type[Model], set[Any]] = {}
@@ -103,15 +95,15 @@ def history_entries(obj: Model, user: Any = None, limit: int = 50) -> list[dict[
     )
     shown = {record.history_id for record in records}
     if user is not None and is_consumer(user):
-        lookup = _owner_lookup(model)
         organisation_id = consumer_organisation_id(user)
+        lookup = (
+            owner_rule(model, organisation_id, historical=True)
+            if getattr(model, "owner_path", None) and organisation_id is not None
+            else None
+        )
         ids = [record.history_id for record in records]
         shown = (
-            set(
-                manager.filter(history_id__in=ids, **{lookup: organisation_id}).values_list(
-                    "history_id", flat=True
-                )
-            )
+            set(manager.filter(lookup, history_id__in=ids).values_list("history_id", flat=True))
             if lookup
             else set()
         )

@@ -16,12 +16,15 @@ class WayfareModel(models.Model):
     """Base of every domain record.
 
     Subclasses declare how a row reaches its owning (consumer) organisation with ``owner_path`` (a lookup
-    path ending at an Organisation id, e.g. ``"relationship__consumer"``; ``"pk"`` for Organisation itself)
-    and whether consumers may see it at all (``frontstage``). Backstage records are provider-only.
+    path ending at an Organisation id, e.g. ``"relationship__consumer"``; ``"pk"`` for Organisation itself;
+    a tuple when any of several organisations owns it) and whether consumers may see it at all
+    (``frontstage``, and row by row ``frontstage_rows``). Backstage records are provider-only.
     """
 
-    owner_path: ClassVar[str | None] = None
+    owner_path: ClassVar[str | tuple[str, ...] | None] = None
     frontstage: ClassVar[bool] = False
+    # Which rows of a frontstage model consumers may see at all, as a filter (``None``: every owned row).
+    frontstage_rows: ClassVar[dict[str, Any] | None] = None
 
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)

@@ -92,7 +92,7 @@ class Seen:
         if isinstance(rule, bool):
             known.update(dict.fromkeys(wanted, rule))
             return
-        visible = set(model._default_manager.filter(pk__in=wanted, **rule).values_list("pk", flat=True))
+        visible = set(model._default_manager.filter(rule, pk__in=wanted).values_list("pk", flat=True))
         known.update({pk: pk in visible for pk in wanted})
 
     def prime_objects(self, objects: Iterable[Any]) -> None:
@@ -193,7 +193,7 @@ class Seen:
             if isinstance(rule, bool):
                 self._visible.setdefault(field.related_model, {})
                 continue
-            target = field.related_model._default_manager.filter(**rule).filter(pk=OuterRef(field.attname))
+            target = field.related_model._default_manager.filter(rule).filter(pk=OuterRef(field.attname))
             extra[f"_seen_{name}"] = Exists(target)
         return queryset.annotate(**extra) if extra else queryset
 

@@ -119,7 +119,7 @@ class Resource:
         """The field naming the owning organisation, when the row holds it itself (``owner_path`` one
         field deep): a consumer's new row gets the consumer's organisation there, never the input's."""
         path = getattr(self.model, "owner_path", None)
-        if not path or path == "pk" or "__" in path:
+        if not path or not isinstance(path, str) or path == "pk" or "__" in path:
             return None
         return path
 

@@ -62,6 +62,34 @@ ORGANISATIONS = [
         "",
         "Partner that cleans the cars with environmentally friendly products.",
     ),
+    (
+        "Petrolub Oils",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "Basic supplier of engine oil and lubricants.",
+    ),
+    (
+        "VoltaPonto Charging",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "Operates the public charging network on the council's stations.",
+    ),
+    (
+        "ElectroInstala",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "The council's contractor that installs and repairs the public charging stations.",
+    ),
+    (
+        "Rota Assist",
+        OrganisationKind.EXTERNAL,
+        "BR",
+        "",
+        "Roadside assistance partner, brought in through Axle.",
+    ),
 ]
 
 # The descriptions in Chinese and Russian (core.translations); organisation names are proper names.
@@ -92,6 +120,22 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "GreenShine Cleaning": {
         "zh-hans": "使用环保产品清洁车辆的合作伙伴。",
         "ru": "Партнёр, который моет машины экологичными средствами.",
+    },
+    "Petrolub Oils": {
+        "zh-hans": "供应发动机机油和润滑油的基础供应商。",
+        "ru": "Обычный поставщик моторного масла и смазочных материалов.",
+    },
+    "VoltaPonto Charging": {
+        "zh-hans": "在市议会的充电站上运营公共充电网络。",
+        "ru": "Управляет общественной сетью зарядки на станциях городского совета.",
+    },
+    "ElectroInstala": {
+        "zh-hans": "市议会的承包商，负责安装和维修公共充电站。",
+        "ru": "Подрядчик городского совета: устанавливает и ремонтирует общественные зарядные станции.",
+    },
+    "Rota Assist": {
+        "zh-hans": "通过 Axle 引入的道路救援合作伙伴。",
+        "ru": "Партнёр по помощи на дорогах, пришедший через Axle.",
     },
 }
 
@@ -165,6 +209,8 @@ PEOPLE: list[tuple[str, str, str, str, list[tuple[str, str]], tuple[str, list[st
     ("Rafael Costa", "São Paulo City Council", "rafael@council.example", "en", [], None),
     ("Joana Ferreira", "Paulista Auto Parts", "joana@parts.example", "en", [], None),
     ("Lucas Almeida", "GreenShine Cleaning", "lucas@greenshine.example", "en", [], None),
+    ("Paulo Mendes", "VoltaPonto Charging", "paulo@voltaponto.example", "en", [], None),
+    ("Carla Nunes", "Rota Assist", "carla@rotaassist.example", "en", [], None),
 ]
 
 

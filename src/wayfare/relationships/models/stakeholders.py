@@ -1,0 +1,3 @@
+"""Stakeholders: models of this sub-domain (issue #12)."""
+
+__all__: list[str] = []

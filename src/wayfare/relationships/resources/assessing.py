@@ -1,0 +1,1 @@
+"""Declarations of the assessing part (issue #12)."""

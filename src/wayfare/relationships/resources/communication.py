@@ -1,0 +1,1 @@
+"""Declarations of the communication part (issue #12)."""

@@ -1,0 +1,1 @@
+"""Declarations of the stakeholders part (issue #12)."""

@@ -1,0 +1,1 @@
+"""Declarations of the suppliers part (issue #12)."""

@@ -1,0 +1,5 @@
+"""Pages of the stakeholders part that the declarations cannot give (issue #12)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
