@@ -58,3 +58,20 @@ def reminder_sources() -> list[ReminderSource]:
 
 def reminder_source(key: str) -> ReminderSource | None:
     return _SOURCES.get(key)
+
+
+# Work that must happen at the start of each run of the periodic job, before due dates are read (issue
+# #12: the relationships app refreshes its alerts there, so a new alert reaches its owner's reminders in
+# the same run). Each hook takes ``today`` (a date) and must be idempotent.
+_HOOKS: list[Callable[[Any], Any]] = []
+
+
+def on_run(hook: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Declare ``hook(today)`` to run at the start of every reminders run (usable as a decorator)."""
+    if hook not in _HOOKS:
+        _HOOKS.append(hook)
+    return hook
+
+
+def run_hooks() -> list[Callable[[Any], Any]]:
+    return list(_HOOKS)
