@@ -5,7 +5,10 @@ Variables: ``DATABASE_URL`` (default: SQLite file in ``WAYFARE_DATA_DIR``), ``SE
 ``WAYFARE_TASKS`` (``database``, the default, or ``immediate``), ``SECURE_SSL_REDIRECT``,
 ``WAYFARE_API_TOKEN_DAYS`` / ``WAYFARE_API_TOKEN_MAX_DAYS`` (API token lifetime: default and longest),
 ``WAYFARE_LOGIN_FAILURE_LIMIT`` / ``WAYFARE_LOGIN_COOLOFF_MINUTES`` (failed logins before a lockout, and
-its length), ``WAYFARE_PASSWORD_RESET_LIMIT`` (reset requests per hour per address and per e-mail).
+its length), ``WAYFARE_PASSWORD_RESET_LIMIT`` (reset requests per hour per address and per e-mail),
+``WAYFARE_BASE_URL`` (the start of links in e-mails), ``WAYFARE_REMINDERS_INTERVAL`` (minutes between
+runs of the periodic reminders task). ``EMAIL_URL`` defaults to ``consolemail://`` (e-mails printed by
+the process that sends them); SMTP is e.g. ``smtp+tls://user:password@mail.example.org:587``.
 
 ``SECRET_KEY`` must be set when ``DEBUG`` is off (a deployment): Wayfare refuses to start without it
 rather than sign sessions and tokens with a key everyone knows. ``make demo`` keeps a random one in
@@ -96,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wayfare.core.context_processors.navigation",
+                "wayfare.core.context_processors.reminders",
             ],
         },
     },
@@ -166,6 +170,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="wayfare@localhost")
+# Reminders (core.reminders, issue #12): links in e-mails start with WAYFARE_BASE_URL; the periodic run on
+# the task worker repeats every WAYFARE_REMINDERS_INTERVAL minutes.
+WAYFARE_BASE_URL = env.str("WAYFARE_BASE_URL", default="http://127.0.0.1:8000")
+WAYFARE_REMINDERS_INTERVAL = env.int("WAYFARE_REMINDERS_INTERVAL", default=15)
 
 TASKS = {
     "default": {

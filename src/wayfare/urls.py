@@ -12,6 +12,7 @@ urlpatterns = [
     path("account/", pages.account, name="account"),
     path("account/token/", pages.account_token, name="account_token"),
     path("healthz", pages.healthz, name="healthz"),
+    path("", include("wayfare.core.views.reminders")),  # /reminders/ and /api/reminders/ (issue #12)
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),

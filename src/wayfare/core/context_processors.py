@@ -15,3 +15,17 @@ def navigation(request: Any) -> dict[str, Any]:
         "nav_entries": nav_entries(user),
         "user_is_consumer": is_consumer(user),
     }
+
+
+def reminders(request: Any) -> dict[str, Any]:
+    """``reminder_count``: the logged-in user's open reminders, for the header's badge (cached, so most
+    pages cost no query; computed only if the template shows it)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from functools import cache
+
+    from .reminders import reminder_count
+
+    # A callable: the template calls it (once, then remembered) only where it shows the count.
+    return {"reminder_count": cache(lambda: reminder_count(user))}

@@ -125,4 +125,5 @@ class Version(models.Model):
 
 
 from .audit import AuditEntry  # noqa: E402,F401  (issue #11: audited writes that are not model rows)
+from .reminder_store import Reminder  # noqa: E402,F401  (issue #12: reminders from due dates)
 from .tokens import ApiToken  # noqa: E402,F401  (issue #11: hashed API tokens)
