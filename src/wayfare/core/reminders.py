@@ -4,7 +4,8 @@ model raises a reminder, and for whom, usually in its ``resources.py``::
     remind(Stakeholder, "revisit_by", label=_("Revisit the stakeholder's position"),
            recipients=lambda s: [s.relationship.manager], open_rows=lambda qs: qs.filter(active=True))
 
-``recipients(obj)`` answers the users to remind (``None`` entries are skipped); ``open_rows(queryset)``
+``recipients(obj)`` answers the users to remind (``None`` entries and inactive users are skipped; a
+person record with a ``user`` stands for its login account); ``open_rows(queryset)``
 narrows the rows that still need a reminder (an action that is done needs none); ``lead_days`` reminds
 that many days before the date. The periodic job (``reminders_run``) turns due rows into one reminder per
 (source, row, date, user) and e-mails it once: running it twice sends nothing twice.
@@ -142,6 +143,17 @@ def _due_rows(source: ReminderSource, today: date) -> models.QuerySet:
     return rows
 
 
+def _as_user(recipient: Any) -> Any:
+    """A login account from what ``recipients`` answered: a user, or a record with a ``user`` (a person)."""
+    from django.contrib.auth import get_user_model
+
+    if recipient is None:
+        return None
+    if not isinstance(recipient, get_user_model()):
+        recipient = getattr(recipient, "user", None)
+    return recipient if recipient is not None and recipient.pk else None
+
+
 def _wanted(source: ReminderSource, today: date) -> tuple[dict[tuple[int, date, int], Any], set[int]]:
     """The reminders this source asks for now: (object id, due date, user id) -> user; and the ids of
     the rows that still qualify (to tell "the date moved" from "no longer needed" when closing)."""
@@ -156,8 +168,9 @@ def _wanted(source: ReminderSource, today: date) -> tuple[dict[tuple[int, date, 
             continue
         qualifying.add(row.pk)
         seen_users: set[int] = set()
-        for user in source.recipients(row) or ():
-            if user is None or not getattr(user, "pk", None) or not user.is_active or user.pk in seen_users:
+        for recipient in source.recipients(row) or ():
+            user = _as_user(recipient)
+            if user is None or not user.is_active or user.pk in seen_users:
                 continue
             seen_users.add(user.pk)
             by_user.setdefault(user.pk, (user, []))[1].append((row.pk, due))
@@ -189,18 +202,17 @@ def _sync_source(source: ReminderSource, today: date, summary: ReminderRunSummar
     with transaction.atomic():
         open_rows = list(Reminder.objects.filter(source=source.key, closed_at__isnull=True))
         have = {(r.object_id, r.due_date, r.recipient_id): r for r in open_rows}
-        gone_ids: set[int] = set()
         stale = [r for key, r in have.items() if key not in wanted]
+        dates: dict[int, date | None] = {}
         if stale:
             ids = {r.object_id for r in stale}
-            existing = set(source.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
-            gone_ids = ids - existing
-        current = {(pk, user_id) for pk, _due, user_id in wanted}
+            rows = source.model._default_manager.filter(pk__in=ids).values_list("pk", source.date_field)
+            dates = {pk: _as_date(value) for pk, value in rows}
         for reminder in stale:
-            if reminder.object_id in gone_ids:
+            if reminder.object_id not in dates:
                 reason = ReminderClosed.GONE
-            elif (reminder.object_id, reminder.recipient_id) in current:
-                reason = ReminderClosed.MOVED  # the same row and person, another date
+            elif dates[reminder.object_id] != reminder.due_date:
+                reason = ReminderClosed.MOVED  # another date (maybe not due yet), or none
             elif reminder.object_id in qualifying:
                 reason = ReminderClosed.UNASSIGNED  # the row is due, but no longer for this person
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -166,7 +167,6 @@ def test_hooks_run_first_with_today(isolated, relationship, manager):
     assert calls == [TODAY] and summary.hooks == 1 and summary.created == 1
 
 
-@pytest.mark.parametrize("extra_recipients", [[]], indirect=False)
 def test_a_consumer_never_gets_a_reminder_about_a_row_outside_restrict(
     source, relationship, extra_recipients, org_a, org_b, make_consumer
 ):
@@ -302,8 +302,6 @@ def test_the_schema_documents_the_reminders_api(manager):
 
 
 def test_the_command_runs_once(source, relationship):
-    from io import StringIO
-
     out = StringIO()
     call_command("reminders", "--today", TODAY.isoformat(), stdout=out)
     assert "1 new" in out.getvalue() and len(mail.outbox) == 1
@@ -323,7 +321,7 @@ def test_the_periodic_task_keeps_exactly_one_next_run(source, relationship):
     waiting = DBTaskResult.objects.filter(task_path=reminders_run_task.module_path, status="READY")
     first = reminders_schedule()
     assert str(reminders_schedule().id) == str(first.id) and waiting.count() == 1
-    call_command("reminders", "--schedule", stdout=__import__("io").StringIO())
+    call_command("reminders", "--schedule", stdout=StringIO())
     assert waiting.count() == 1
     reminders_run_task.call()  # what the worker runs: the job, then its next run
     reminders_run_task.call()
@@ -353,3 +351,24 @@ def test_the_immediate_backend_has_nothing_to_schedule(source):
     from wayfare.core.tasks import reminders_schedule
 
     assert reminders_schedule() is None
+
+
+def test_a_date_moved_into_the_future_closes_the_reminder_as_moved(source, relationship):
+    reminders_run(today=TODAY)
+    relationship.started = TODAY + timedelta(days=30)
+    relationship.save()
+    assert reminders_run(today=TODAY).created == 0
+    assert Reminder.objects.get().closed_reason == ReminderClosed.MOVED
+    assert reminders_run(today=TODAY + timedelta(days=30)).created == 1
+
+
+def test_a_person_with_a_login_stands_for_the_account(isolated, relationship, manager):
+    person = PersonFactory(name="Manager", user=manager)
+    remind(
+        ServiceRelationship,
+        "started",
+        label="x",
+        recipients=lambda r: [person, PersonFactory.build(user=None)],
+    )
+    assert reminders_run(today=TODAY).created == 1
+    assert Reminder.objects.get().recipient == manager
