@@ -53,10 +53,11 @@ demo: bootstrap messages
 LOCAL_HTTP := SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
 
 # The worker runs background tasks, the periodic reminders run among them (scheduled here; see README).
+# Its output, with the demo's e-mails (console backend), goes to data/worker.log.
 serve: $(SECRET_KEY_FILE)
 	@$(LOCAL_HTTP) $(WAYFARE) reminders --schedule >/dev/null || echo "Reminders not scheduled (run 'wayfare migrate' first)."
 	@trap 'kill 0' EXIT INT TERM; \
-	$(LOCAL_HTTP) $(WAYFARE) db_worker --queue-name default >/dev/null 2>&1 & \
+	$(LOCAL_HTTP) $(WAYFARE) db_worker --queue-name default >>$(DATA_DIR)/worker.log 2>&1 & \
 	$(LOCAL_HTTP) $(WAYFARE) runserver $(HOST):$(PORT) --noreload
 
 lint: bootstrap
