@@ -195,7 +195,7 @@ def test_a_reminder_the_reader_may_no_longer_see_is_not_shown_and_closes(
     client = client_for(consumer)
     page = client.get(reverse("reminders"))
     assert page.status_code == 200 and "Booking desk" not in page.content.decode()
-    assert client.get("/api/reminders/").json() == []
+    assert client.get("/api/reminders/").json()["results"] == []
     assert client.post(reverse("reminder_done", args=[planted.pk])).status_code == 404
     reminders_run(today=TODAY)
     planted.refresh_from_db()
@@ -284,7 +284,9 @@ def test_the_header_count_costs_no_query_once_cached(source, relationship, manag
 def test_the_api_lists_own_reminders_and_marks_done(source, relationship, manager):
     reminders_run(today=TODAY)
     client = client_for(manager)
-    rows = client.get("/api/reminders/").json()
+    answer = client.get("/api/reminders/").json()
+    assert answer["count"] == 1
+    rows = answer["results"]
     assert [r["record_name"] for r in rows] == ["Booking desk"] and rows[0]["overdue"] in (True, False)
     pk = rows[0]["id"]
     assert client.get(f"/api/reminders/{pk}/").json()["label"] == "Check the relationship's start"
@@ -292,7 +294,7 @@ def test_the_api_lists_own_reminders_and_marks_done(source, relationship, manage
         client_for(make_user("nosy", ["Administrator"])).post(f"/api/reminders/{pk}/done/").status_code == 404
     )
     assert client.post(f"/api/reminders/{pk}/done/").status_code == 204
-    assert client.get("/api/reminders/").json() == []
+    assert client.get("/api/reminders/").json()["results"] == []
     assert client_for(None).get("/api/reminders/").status_code in (401, 403)
 
 

@@ -125,7 +125,7 @@ class ReminderViewSet(viewsets.GenericViewSet):
 
     serializer_class = ReminderSerializer
     permission_classes = [IsAuthenticated]
-    pagination_class = None
+    filter_backends: list[Any] = []
     queryset = Reminder.objects.none()  # the rows come from user_reminders (own, visible)
 
     def _rows(self) -> list[Any]:
@@ -133,7 +133,11 @@ class ReminderViewSet(viewsets.GenericViewSet):
 
     @extend_schema(summary="Your open reminders")
     def list(self, request: Request) -> Response:
-        return Response(self.get_serializer(self._rows(), many=True).data)
+        rows = self._rows()
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]  # a list pages like a queryset
+        if page is None:
+            return Response(self.get_serializer(rows, many=True).data)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(summary="One of your open reminders")
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
