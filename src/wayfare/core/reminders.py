@@ -347,6 +347,7 @@ def _email_user(user: Any, summary: ReminderRunSummary) -> None:
                 return
             records = reminder_records(reminders)
             seen = Seen(user)
+            seen.prime_objects(records.values())
             with translation.override(_language_for(user)):
                 items = []
                 for reminder in reminders:
