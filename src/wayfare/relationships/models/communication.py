@@ -256,14 +256,18 @@ class Contact(TranslatedTextMixin, WayfareModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.plan_id and self.relationship_id and self.plan.relationship_id != self.relationship_id:
+        if (
+            self.plan is not None
+            and self.relationship_id
+            and self.plan.relationship_id != self.relationship_id
+        ):
             raise ValidationError({"plan": _("This plan belongs to another relationship.")})
         if self.answered_on and self.occurred_on and self.answered_on < self.occurred_on:
             raise ValidationError({"answered_on": _("An answer cannot come before the contact.")})
         if self.answers_id:
             if self.answers_id == self.pk:
                 raise ValidationError({"answers": _("A contact cannot answer itself.")})
-            if self.relationship_id and self.answers.relationship_id != self.relationship_id:
+            if self.answers is not None and self.answers.relationship_id != self.relationship_id:
                 raise ValidationError({"answers": _("This contact belongs to another relationship.")})
 
 
