@@ -202,7 +202,7 @@ alert_rule(
     _("Planned contact missed"),
     check=missed_contacts,
     describe=lambda p: str(
-        _("The planned %(channel)s with %(audience)s was due on %(due)s and has not happened.")
+        _("The planned contact “%(audience)s” (%(channel)s) was due on %(due)s; none was logged since.")
         % {"channel": _channel(p["channel"]), "audience": p["audience"], "due": p["due"]}
     ),
     description=_(

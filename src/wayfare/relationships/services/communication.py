@@ -49,7 +49,7 @@ def _last_contact(plan: CommunicationPlan) -> datetime.date | None:
     return plan.contacts.aggregate(last=Max("occurred_on"))["last"]  # type: ignore[no-any-return]
 
 
-def _plan_refresh(plan: CommunicationPlan, *, actor: Any) -> CommunicationPlan:
+def communication_plan_refresh(plan: CommunicationPlan, *, actor: Any) -> CommunicationPlan:
     """Set the plan's ``next_due`` after its contacts changed (a derived date: whoever logs a contact
     moves it, even without the right to edit the plan itself)."""
     due = plan_next_due(
@@ -114,7 +114,7 @@ def contact_record(*, actor: Any, **fields: Any) -> Contact:
     counts as answered."""
     contact: Contact = record_create(model=Contact, actor=actor, data=fields)  # type: ignore[assignment]
     if contact.plan_id:
-        _plan_refresh(contact.plan, actor=actor)  # type: ignore[arg-type]
+        communication_plan_refresh(contact.plan, actor=actor)  # type: ignore[arg-type]
     _answer(contact, actor=actor)
     return contact
 
@@ -125,7 +125,7 @@ def contact_update(*, instance: Contact, actor: Any, **fields: Any) -> Contact:
     contact: Contact = record_update(instance=instance, actor=actor, data=fields)  # type: ignore[assignment]
     for plan in {p for p in (old_plan, contact.plan) if p is not None}:
         plan.refresh_from_db()
-        _plan_refresh(plan, actor=actor)
+        communication_plan_refresh(plan, actor=actor)
     _answer(contact, actor=actor)
     return contact
 
@@ -136,7 +136,7 @@ def contact_delete(*, instance: Contact, actor: Any) -> None:
     record_delete(instance=instance, actor=actor)
     if plan is not None:
         plan.refresh_from_db()
-        _plan_refresh(plan, actor=actor)
+        communication_plan_refresh(plan, actor=actor)
 
 
 @transaction.atomic
