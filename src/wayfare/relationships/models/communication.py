@@ -342,6 +342,7 @@ class Alert(WayfareModel):
     raised_on = models.DateField(_("raised on"))
     due = models.DateField(_("due"), null=True, blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    resolved = models.BooleanField(_("resolved"), default=False, editable=False)  # resolved_on is set
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("acknowledged by"),
@@ -387,9 +388,12 @@ class Alert(WayfareModel):
     def is_open(self) -> bool:
         return self.resolved_on is None
 
-    @property
-    def resolved(self) -> bool:
-        return self.resolved_on is not None
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.resolved = self.resolved_on is not None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "resolved_on" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "resolved"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()

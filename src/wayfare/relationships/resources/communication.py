@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from wayfare.core.access import has_permission, restrict
-from wayfare.core.filters import RestrictedFilterSet
 from wayfare.core.reminders import on_run, remind
 from wayfare.core.resources import Access, Resource, register
 
@@ -63,20 +61,6 @@ class AlertActions:
                 "acknowledged_at": alert.acknowledged_at.isoformat() if alert.acknowledged_at else None,
             }
         )
-
-
-class AlertFilterSet(RestrictedFilterSet):
-    resolved = django_filters.BooleanFilter(method="filter_resolved", label=_("resolved"))
-    search_fields = ("key", "relationship__name")
-
-    class Meta:
-        model = Alert
-        fields = ["relationship", "rule", "owner"]
-
-    def filter_resolved(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value is None:
-            return queryset
-        return queryset.filter(resolved_on__isnull=not value)
 
 
 register(
@@ -145,7 +129,6 @@ register(
         Alert,
         columns=["raised_on", "rule", "relationship", "owner", "due", "resolved_on", "acknowledged_at"],
         filters=["relationship", "rule", "owner", "resolved"],
-        filterset=AlertFilterSet,
         search=["key", "relationship__name"],
         form=AlertForm,
         fields=AlertForm.Meta.fields,
