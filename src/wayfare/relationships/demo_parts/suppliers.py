@@ -114,6 +114,21 @@ CRITERIA: list[tuple[Any, ...]] = [
 # relationship, dependency, risk, managed by us, notes, {language: notes}, {criterion: score}
 ASSESSMENTS: list[tuple[Any, ...]] = [
     (
+        "Booking system and service desk",
+        5,
+        3,
+        True,
+        "Every booking and every incident goes through Axle. As partners sharing profit and strategy, the "
+        "two manage this together rather than as a purchase.",
+        {
+            "zh-hans": "每一次预订和每一个事件都经过 Axle。作为共享利润和战略的合作伙伴，双方共同管理这项服务，"
+            "而不是把它当作一次采购。",
+            "ru": "Каждое бронирование и каждый инцидент проходят через Axle. Как партнёры с общими прибылью и "
+            "стратегией, они управляют этим вместе, а не как покупкой.",
+        },
+        {"Share of our service that relies on it": 5, "How hard it is to replace": 4},
+    ),
+    (
         "Spare parts",
         2,
         1,

@@ -16,6 +16,7 @@ segment. Everything here is backstage: the provider's own view of its suppliers 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -92,7 +93,7 @@ class IntegrationModel(models.TextChoices):
     INDEPENDENT = "independent_integrator", _("Independent integrator")
 
 
-INTEGRATION_MODEL_GUIDANCE = {
+INTEGRATION_MODEL_GUIDANCE: dict[str, Any] = {
     IntegrationModel.RETAINED: _(
         "We keep the integration ourselves: our own people coordinate every supplier and answer for the "
         "end-to-end service."
@@ -118,7 +119,7 @@ class IntegrationStance(models.TextChoices):
     BLACK_BOX = "black_box", _("Black box")
 
 
-INTEGRATION_STANCE_GUIDANCE = {
+INTEGRATION_STANCE_GUIDANCE: dict[str, Any] = {
     IntegrationStance.HUB: _(
         "Our consumers expect us to coordinate suppliers and partners for them: they know who is involved "
         "and come to us for all of it."
@@ -255,7 +256,7 @@ class SupplierClassification(models.TextChoices):
     ROUTINE = "routine", _("Routine")
 
 
-CLASSIFICATION_GUIDANCE = {
+CLASSIFICATION_GUIDANCE: dict[str, Any] = {
     SupplierClassification.STRATEGIC: _(
         "High dependency and high risk: our service relies on it and failure is likely or hard to replace. "
         "Manage it closely, review it often and keep a fallback."
@@ -333,7 +334,7 @@ class SupplierAssessment(TranslatedTextMixin, WayfareModel):
     next_review = models.DateField(_("next review"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
-    objects = SupplierAssessmentManager()
+    objects = SupplierAssessmentManager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["relationship__name"]
@@ -576,7 +577,7 @@ class ExperienceFactor(models.TextChoices):
     SOCIAL_RESPONSIBILITY = "social_responsibility", _("Social responsibility")
 
 
-EXPERIENCE_FACTOR_GUIDANCE = {
+EXPERIENCE_FACTOR_GUIDANCE: dict[str, Any] = {
     ExperienceFactor.SERVICE_QUALITY: _(
         "How well the service works: what it does, and the quality aspects below (usability, availability, "
         "security and the rest)."
@@ -621,7 +622,7 @@ class QualityAspect(models.TextChoices):
     AVAILABILITY = "availability", _("Availability")
 
 
-QUALITY_ASPECT_GUIDANCE = {
+QUALITY_ASPECT_GUIDANCE: dict[str, Any] = {
     QualityAspect.FUNCTIONALITY: _("The service does what the consumer needs it to do."),
     QualityAspect.DATA: _("The data and information the consumer needs are there when needed."),
     QualityAspect.USABILITY: _("People can use it without effort or training."),
@@ -727,7 +728,12 @@ class ExperienceFactorImportance(TranslatedTextMixin, WayfareModel):
 
     @property
     def label(self) -> str:
-        return str(self.get_aspect_display() if self.aspect else self.get_factor_display())
+        if self.aspect:
+            return str(
+                _("%(factor)s: %(aspect)s")
+                % {"factor": self.get_factor_display(), "aspect": self.get_aspect_display()}
+            )
+        return str(self.get_factor_display())
 
     @property
     def guidance(self) -> str:

@@ -32,7 +32,7 @@ from ..models import (
 PERFORMANCE_WINDOW_DAYS = 180
 
 # The worst status among a supplier's compliance checks stands for all of them.
-_COMPLIANCE_ORDER = [
+_COMPLIANCE_ORDER: list[str] = [
     ComplianceStatus.NOT,
     ComplianceStatus.PARTLY,
     ComplianceStatus.UNKNOWN,

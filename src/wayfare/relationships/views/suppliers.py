@@ -24,6 +24,7 @@ from ..models import (
     INTEGRATION_MODEL_GUIDANCE,
     INTEGRATION_STANCE_GUIDANCE,
     QUALITY_ASPECT_GUIDANCE,
+    ComplianceStatus,
     ExperienceFactor,
     ExperienceFactorImportance,
     ExperienceProfile,
@@ -130,7 +131,7 @@ def experience_profile(request: HttpRequest, pk: int) -> HttpResponse:
     }
     for factor in factors:
         factor.shown_note = factor.translated("note")  # type: ignore[attr-defined]
-    rated = {f.factor for f in factors if not f.aspect}
+    rated = {f.factor for f in factors}
     return render(
         request,
         "relationships/experience_profile.html",
@@ -176,9 +177,7 @@ def supplier_panel_context(request: HttpRequest, relationship: ServiceRelationsh
         "performance_share": supplier_performance_share(relationship),
         "compliance_checks": checks,
         "compliance": status,
-        "compliance_label": dict(SupplierCompliance._meta.get_field("status").choices).get(status, "")
-        if status
-        else "",
+        "compliance_label": ComplianceStatus(status).label if status else "",
     }
 
 
