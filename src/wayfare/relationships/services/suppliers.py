@@ -153,6 +153,14 @@ class ImpactNode:
     children: list[ImpactNode] = field(default_factory=list)
     repeated: bool = False  # already shown higher up (a cycle or a second path): not expanded again
 
+    @property
+    def name(self) -> str:
+        return str(self.relationship.translated("name"))
+
+    @property
+    def depth_below(self) -> int:
+        return 1 + max((c.depth_below for c in self.children), default=0)
+
     def as_chart(self) -> dict[str, Any]:
         """The node for an ECharts tree."""
         return {

@@ -104,6 +104,7 @@ def supplier_impact_page(request: HttpRequest, pk: int) -> HttpResponse:
             "relationship": relationship,
             "relationship_name": relationship.translated("name"),
             "chart_height": 80 + 48 * max(_leaves(impact.root) if impact else 1, 1),
+            "chart_levels": impact.root.depth_below if impact else 1,
             "is_supplier": is_supplier_relationship(relationship),
             "assessment": assessment,
             "impact": impact,
