@@ -258,3 +258,44 @@ def test_impact_page_passes_the_authorization_matrix_with_the_declared_roles(
     count, violations = matrix.run(resource, tests, people, org_a)
     ours = [v for v in violations if "supplier_impact" in v]
     assert count and not ours, ours
+
+
+def test_declared_measure_panel_and_step_card():
+    from wayfare.core.navigation import STEP_BY_SLUG, coming_items
+    from wayfare.relationships.health import health_measures
+    from wayfare.relationships.panels import _PANELS
+
+    assert "supplier_performance" in {m.key for m in health_measures()}
+    assert _PANELS["suppliers"].staff_only
+    assert "engage.suppliers" not in {c.key for c in coming_items(STEP_BY_SLUG["engage"])}
+
+
+def test_staff_see_the_panel_in_the_relationship_page_context():
+    """What the relationship page shows through ``panels_for``: the suppliers panel for a supplier."""
+    from wayfare.relationships.panels import panels_for
+
+    staff = make_user("boss", ["Administrator"])
+    profile = SupplierAssessmentFactory()
+    request = RequestFactory().get("/")
+    request.user = staff
+    keys = [panel.key for panel, _context in panels_for(request, profile.relationship)]
+    assert "suppliers" in keys
+    assert "suppliers" not in [p.key for p, _c in panels_for(request, ServiceRelationshipFactory())]
+
+
+def test_panel_template_renders_classification_results_and_the_impact_link():
+    from django.template.loader import render_to_string
+
+    staff = make_user("boss", ["Administrator"])
+    profile = SupplierAssessmentFactory(dependency_level=5, risk_level=5, managed_by_us=False)
+    SupplierPerformanceFactory(
+        relationship=profile.relationship, target=95, actual=80, measure="Stations working"
+    )
+    SupplierComplianceFactory(relationship=profile.relationship, status="not_compliant")
+    request = RequestFactory().get("/")
+    request.user = staff
+    html = render_to_string(
+        "relationships/panels/suppliers.html", supplier_panel_context(request, profile.relationship), request
+    )
+    assert "Strategic" in html and "Stations working" in html and "Not compliant" in html
+    assert reverse("relationships:supplier_impact", args=[profile.relationship.pk]) in html
