@@ -1,5 +1,6 @@
 """Every declared resource has its test class (the battery), and declarations are consistent."""
 
+import pkgutil
 from importlib import import_module
 
 from wayfare.core.navigation import STEP_BY_SLUG
@@ -10,12 +11,20 @@ from wayfare.core.testing import ResourceTests
 def test_every_resource_has_a_test_class():
     tested = set()
     for app_label in {r.app_label for r in registry.all()}:
-        module = import_module(f"wayfare.{app_label}.tests.test_resources")
-        tested |= {
-            obj.model
-            for obj in vars(module).values()
-            if isinstance(obj, type) and issubclass(obj, ResourceTests) and obj.model is not None
-        }
+        # the app's batteries: tests/test_resources.py and, in a larger app, tests/test_<part>_resources.py
+        package = import_module(f"wayfare.{app_label}.tests")
+        names = [
+            name
+            for _finder, name, _is_pkg in pkgutil.iter_modules(package.__path__)
+            if name == "test_resources" or (name.startswith("test_") and name.endswith("_resources"))
+        ]
+        for name in names:
+            module = import_module(f"{package.__name__}.{name}")
+            tested |= {
+                obj.model
+                for obj in vars(module).values()
+                if isinstance(obj, type) and issubclass(obj, ResourceTests) and obj.model is not None
+            }
     missing = [r.model.__name__ for r in registry.all() if r.model not in tested]
     assert not missing, f"resources without a ResourceTests class: {missing}"
 

@@ -25,7 +25,3 @@ class ServiceRelationshipTests(ResourceTests):
 
     def invalid_data(self, owner):
         return {"name": "", "provider": owner.pk, "consumer": owner.pk, "relationship_type": "friendship"}
-
-
-# The communication part's battery (issue #12 section 4) lives in its own module.
-from .resources_communication import AlertTests, CommunicationPlanTests, ContactTests, PromiseTests  # noqa: E402,F401
