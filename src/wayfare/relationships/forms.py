@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.forms import RestrictedModelForm
 
-from .models import ServiceRelationship
+from .models import JourneyStep, LadderEvidence, ServiceRelationship
 
 
 def _zones() -> list[tuple[str, str]]:
@@ -58,6 +58,11 @@ class ServiceRelationshipForm(RestrictedModelForm):
         label=_("Their holidays"), required=False, help_text=_("One date a line, as YYYY-MM-DD.")
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "relationship_type" in self.fields:
+            self.fields["relationship_type"].help_text = type_help_text()
+
     class Meta:
         model = ServiceRelationship
         fields = [
@@ -65,8 +70,6 @@ class ServiceRelationshipForm(RestrictedModelForm):
             "provider",
             "consumer",
             "relationship_type",
-            "journey_step",
-            "ladder_stage",
             "trust_kind",
             "manager",
             "manager_role",
@@ -82,4 +85,51 @@ class ServiceRelationshipForm(RestrictedModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "internal_notes": forms.Textarea(attrs={"rows": 3}),
             "started": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+def type_help_text() -> Any:
+    """One line per type from the guide (``relationships.guide``), beside the type field."""
+    from django.urls import reverse
+    from django.utils.html import format_html, format_html_join
+
+    from .guide import RELATIONSHIP_TYPES
+
+    lines = format_html_join(
+        "", "<li><strong>{}</strong>: {}</li>", ((t.label, t.focus) for t in RELATIONSHIP_TYPES)
+    )
+    return format_html(
+        '<ul class="type-help">{}</ul><a href="{}" target="_blank">{}</a>',
+        lines,
+        reverse("relationships:types"),
+        _("Guide to relationship types"),
+    )
+
+
+class StepMoveForm(forms.Form):
+    """Move a relationship to another step of the journey (any of the seven, forwards or back)."""
+
+    step = forms.ChoiceField(label=_("Move to step"), choices=JourneyStep.choices)
+    note = forms.CharField(
+        label=_("Why"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What made the relationship move, for whoever reads its history later."),
+    )
+
+    def __init__(self, *args: Any, relationship: ServiceRelationship | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if relationship is not None:
+            self.fields["step"].choices = [  # type: ignore[attr-defined]
+                c for c in JourneyStep.choices if c[0] != relationship.journey_step
+            ]
+
+
+class LadderEvidenceForm(RestrictedModelForm):
+    class Meta:
+        model = LadderEvidence
+        fields = ["relationship", "stage", "evidence", "reached_on", "link"]
+        widgets = {
+            "evidence": forms.Textarea(attrs={"rows": 3}),
+            "reached_on": forms.DateInput(attrs={"type": "date"}),
         }
