@@ -29,7 +29,7 @@ def step_change_json(change: RelationshipStepChange, seen: Any) -> dict[str, Any
         "from_step": change.from_step,
         "to_step": change.to_step,
         "changed_on": change.changed_on.isoformat(),
-        "note": change.note,
+        "note": change.note_text,
         "changed_by": str(seen.account(change.changed_by)) if change.changed_by_id else None,
     }
 

@@ -187,7 +187,7 @@ class ServiceRelationship(TranslatedTextMixin, WayfareModel):
                 ) from None
 
 
-class RelationshipStepChange(WayfareModel):
+class RelationshipStepChange(TranslatedTextMixin, WayfareModel):
     """One move of a relationship from one journey step to another (DOMAIN.md section 1: journeys jump
     back and forth and start midway). Written only by ``services.relationship.relationship_step_move``;
     never edited. Backstage: the provider's own account of how the relationship went."""
@@ -223,6 +223,11 @@ class RelationshipStepChange(WayfareModel):
         return f"{self.get_from_step_display() or '—'} → {self.get_to_step_display()}"
 
     @property
+    def note_text(self) -> str:
+        """The note in the reader's language (the demo's story has translations)."""
+        return str(self.translated("note"))
+
+    @property
     def backwards(self) -> bool:
         """Whether the move went back along the journey (e.g. from Agree to Offer)."""
         return bool(self.from_step) and JOURNEY_ORDER[self.to_step] < JOURNEY_ORDER[self.from_step]
@@ -255,3 +260,8 @@ class LadderEvidence(TranslatedTextMixin, WayfareModel):
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} · {self.reached_on}"
+
+    @property
+    def evidence_text(self) -> str:
+        """The evidence in the reader's language."""
+        return str(self.translated("evidence"))
