@@ -211,6 +211,6 @@ def types_guide(request: HttpRequest) -> HttpResponse:
 
 urlpatterns: list[URLPattern] = [
     path("relationships/<int:pk>/move-step/", move_step, name="relationship_move_step"),
-    path("relationships/chain/", chain, name="chain"),
-    path("relationships/types/", types_guide, name="types"),
+    path("chain/", chain, name="chain"),
+    path("types/", types_guide, name="types"),
 ]

@@ -12,20 +12,19 @@
     var narrow = holder.clientWidth < 500;
     var chart = Wayfare.charts.chart(holder);
     chart.setOption({
-      tooltip: {
-        formatter: function (p) { return p.dataType === "edge" ? p.data.name : p.data.name; }
-      },
+      tooltip: { formatter: function (p) { return p.data.name; } },
       series: [{
         type: "graph",
         layout: "force",
         roam: true,
         draggable: true,
-        force: { repulsion: narrow ? 160 : 320, edgeLength: narrow ? 90 : 160 },
+        force: { repulsion: narrow ? 220 : 700, edgeLength: narrow ? [60, 120] : [140, 260] },
         symbolSize: narrow ? 30 : 44,
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 12,
         label: { show: true, position: "bottom", width: narrow ? 90 : 160, overflow: "break" },
-        edgeLabel: { show: !narrow, formatter: function (p) { return p.data.name; }, fontSize: 10 },
+        edgeLabel: { show: false, formatter: function (p) { return p.data.name; }, fontSize: 11 },
+        emphasis: { focus: "adjacency", edgeLabel: { show: true }, lineStyle: { width: 5 } },
         data: data.nodes.map(function (n) { return { id: n.id, name: n.name, url: n.url }; }),
         links: data.edges.map(function (e) {
           return {
