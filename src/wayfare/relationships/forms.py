@@ -62,6 +62,15 @@ class ServiceRelationshipForm(RestrictedModelForm):
         super().__init__(*args, **kwargs)
         if "relationship_type" in self.fields:
             self.fields["relationship_type"].help_text = type_help_text()
+        if not self.instance.pk:  # journeys start midway; later moves go through "Move to step"
+            self.fields["journey_step"] = forms.ChoiceField(
+                label=_("Starting step"),
+                choices=JourneyStep.choices,
+                initial=JourneyStep.ENGAGE,
+                help_text=_(
+                    "The journey step the relationship is at now; later moves are kept in its history."
+                ),
+            )
 
     class Meta:
         model = ServiceRelationship

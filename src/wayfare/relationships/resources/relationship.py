@@ -4,7 +4,7 @@ ladder and health panels and the Engage step's guide."""
 
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.navigation import nav_entry, step_guide
+from wayfare.core.navigation import nav_entry, step_card, step_guide
 from wayfare.core.resources import Access, Resource, register
 from wayfare.core.roles import grant
 
@@ -13,7 +13,7 @@ from ..forms import LadderEvidenceForm, ServiceRelationshipForm
 from ..health import health_measure, ladder_progress
 from ..models import LadderEvidence, ServiceRelationship
 from ..panels import relationship_panel
-from ..services.relationship import ladder_evidence_record, ladder_evidence_update
+from ..services.relationship import ladder_evidence_record, ladder_evidence_update, relationship_create
 from ..views.relationship import health_panel_context, ladder_panel_context
 
 # Who may do what, as the authorization matrix checks it (core/matrix.py); every staff role reads.
@@ -29,6 +29,7 @@ register(
         select_related=["provider", "consumer", "manager"],
         form=ServiceRelationshipForm,
         fields=ServiceRelationshipForm.Meta.fields,
+        create_service=relationship_create,
         # The step moves only through "Move to step" (with history); the stage through ladder evidence.
         detail_fields=[
             "provider",
@@ -44,6 +45,13 @@ register(
         ],
         display_parts=["name"],
         backstage_fields=["internal_notes", "trust_kind"],
+        extra={
+            "list_links": [
+                (_("Why engage at all?"), "relationships:types", "#why-engage"),
+                (_("Guide to relationship types"), "relationships:types", ""),
+                (_("Chain of service relationships"), "relationships:chain", ""),
+            ]
+        },
         detail_template="relationships/servicerelationship_detail.html",
         viewset_mixin=RelationshipActions,
         access=Access(
@@ -78,6 +86,22 @@ register(
 )
 
 grant("Relationship manager", "relationships", "view add change delete")
+step_card(
+    "relationships.chain",
+    label=_("Chain of service relationships"),
+    description=_("Who provides to whom, as a graph: click a relationship to open it."),
+    url_name="relationships:chain",
+    step="engage",
+    permission="relationships.view_servicerelationship",
+    replaces=["engage.relationships"],
+)
+step_card(
+    "relationships.types",
+    label=_("Guide to relationship types"),
+    description=_("Basic, cooperative or partnership: what each means for both sides, trust and the ladder."),
+    url_name="relationships:types",
+    step="engage",
+)
 nav_entry(
     "relationships",
     _("Relationships"),

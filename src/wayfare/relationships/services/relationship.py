@@ -16,7 +16,32 @@ from wayfare.core.services import record_create, record_update
 
 from ..models import JourneyStep, LadderEvidence, RelationshipStepChange, ServiceRelationship
 
-__all__ = ["ladder_evidence_record", "ladder_evidence_update", "relationship_step_move"]
+__all__ = [
+    "ladder_evidence_record",
+    "ladder_evidence_update",
+    "relationship_create",
+    "relationship_step_move",
+]
+
+
+@transaction.atomic
+def relationship_create(*, actor: Any, **fields: Any) -> ServiceRelationship:
+    """Record a relationship at the journey step it is at now (journeys start midway); its history starts
+    with that step."""
+    relationship: Any = record_create(model=ServiceRelationship, actor=actor, data=fields)
+    user = actor if getattr(actor, "pk", None) else None
+    start = RelationshipStepChange(
+        relationship=relationship,
+        from_step="",
+        to_step=relationship.journey_step,
+        changed_on=timezone.localdate(),
+        changed_by=user,
+        created_by=user,
+    )
+    start.full_clean()
+    start._history_user = user  # type: ignore[attr-defined]
+    start.save()
+    return relationship  # type: ignore[no-any-return]
 
 
 def _may_change(relationship: ServiceRelationship, actor: Any) -> ServiceRelationship:

@@ -305,3 +305,31 @@ def test_chain_data_is_json(manager):
     ServiceRelationshipFactory()
     response, chain = _chain(client_for(manager))
     assert json.loads(json.dumps(chain))["types"][0]["value"] == "basic"
+
+
+def test_a_new_relationship_starts_at_any_step_with_history(manager):
+    provider, consumer = OrganisationFactory(), OrganisationFactory()
+    client = client_for(manager)
+    response = client.post(
+        reverse("relationships:servicerelationship_add"),
+        {
+            "name": "Found midway",
+            "provider": provider.pk,
+            "consumer": consumer.pk,
+            "relationship_type": "basic",
+            "journey_step": "cocreate",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    rel = ServiceRelationshipFactory._meta.model.objects.get(name="Found midway")
+    assert rel.journey_step == "cocreate"
+    (start,) = RelationshipStepChange.objects.filter(relationship=rel)
+    assert (start.from_step, start.to_step, start.changed_by) == ("", "cocreate", manager)
+
+
+def test_relationships_list_links_the_guides(manager):
+    page = client_for(manager).get(reverse("relationships:servicerelationship_list")).content.decode()
+    assert reverse("relationships:types") + "#why-engage" in page
+    assert reverse("relationships:chain") in page
+    step = client_for(manager).get(reverse("step", args=["engage"])).content.decode()
+    assert reverse("relationships:chain") in step and reverse("relationships:types") in step
