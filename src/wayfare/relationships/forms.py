@@ -67,10 +67,14 @@ class ServiceRelationshipForm(RestrictedModelForm):
                 label=_("Starting step"),
                 choices=JourneyStep.choices,
                 initial=JourneyStep.ENGAGE,
+                required=False,  # left empty (a CSV without the column): Engage
                 help_text=_(
                     "The journey step the relationship is at now; later moves are kept in its history."
                 ),
             )
+
+    def clean_journey_step(self) -> str:
+        return self.cleaned_data.get("journey_step") or JourneyStep.ENGAGE
 
     class Meta:
         model = ServiceRelationship

@@ -84,7 +84,10 @@ class ServiceRelationship(TranslatedTextMixin, WayfareModel):
     either organisation); its internal notes and the trust kind are the provider staff's own.
 
     ``counterpart_*`` describe the other side (003 4.1.2, diversity): their time zone, working days,
-    holidays and language, which planned contacts respect."""
+    holidays and language, which planned contacts respect.
+
+    ``journey_step`` changes only through ``services.relationship.relationship_step_move`` (each move kept
+    as a ``RelationshipStepChange``); ``ladder_stage`` climbs through ``ladder_evidence_record``."""
 
     owner_path = ("consumer", "provider")
     frontstage = True
