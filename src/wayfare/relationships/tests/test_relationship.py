@@ -333,3 +333,28 @@ def test_relationships_list_links_the_guides(manager):
     assert reverse("relationships:chain") in page
     step = client_for(manager).get(reverse("step", args=["engage"])).content.decode()
     assert reverse("relationships:chain") in step and reverse("relationships:types") in step
+
+
+def test_demo_story_history_and_evidence_load_once():
+    import io
+
+    from wayfare.relationships.demo_parts import relationship as demo
+
+    names = {row[1] for row in demo.RELATIONSHIPS} | {row[2] for row in demo.RELATIONSHIPS}
+    for name in names:
+        OrganisationFactory(name=name)
+    make_user("mariana", ["Administrator"])
+    demo.load(io.StringIO())
+    counts = (RelationshipStepChange.objects.count(), LadderEvidence.objects.count())
+    demo.load(io.StringIO())  # idempotent
+    assert (RelationshipStepChange.objects.count(), LadderEvidence.objects.count()) == counts
+    university = demo.relationship_by_name("Campus car sharing for students")
+    moves = list(university.step_changes.order_by("changed_on"))
+    assert [m.to_step for m in moves][:3] == ["engage", "offer", "agree"]
+    assert any(m.backwards for m in moves) and moves[-1].to_step == university.journey_step
+    axle = demo.relationship_by_name("Booking system and service desk")
+    stages = sorted(e.stage for e in axle.ladder_evidence.all())
+    assert stages == [1, 2, 3, 4, 5] and axle.ladder_stage == max(stages)
+    evidence = axle.ladder_evidence.get(stage=LadderStage.TRUST)
+    assert evidence.translated("evidence", "zh-hans") != evidence.evidence
+    assert evidence.translated("evidence", "ru") != evidence.evidence
