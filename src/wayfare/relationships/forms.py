@@ -7,7 +7,9 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.conf import global_settings
 from django.utils.dates import WEEKDAYS
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.forms import RestrictedModelForm
@@ -15,8 +17,25 @@ from wayfare.core.forms import RestrictedModelForm
 from .models import JourneyStep, LadderEvidence, ServiceRelationship
 
 
-def _zones() -> list[tuple[str, str]]:
-    return [("", "—")] + [(z, z) for z in sorted(zoneinfo.available_timezones()) if "/" in z or z == "UTC"]
+def _zones() -> list[str]:
+    return [z for z in sorted(zoneinfo.available_timezones()) if "/" in z or z == "UTC"]
+
+
+class ZoneInput(forms.TextInput):
+    """A text input suggesting the IANA zone names as one types (a ``datalist``): the names are
+    identifiers, the same in every language, and the list stays out of the page's text."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> Any:
+        from django.utils.html import format_html, format_html_join
+
+        attrs = {**(attrs or {}), "list": f"{name}-zones", "autocomplete": "off", "spellcheck": "false"}
+        options = format_html_join("", '<option value="{}">', ((z,) for z in _zones()))
+        return format_html(
+            '{}<datalist id="{}">{}</datalist>',
+            super().render(name, value, attrs, renderer),
+            attrs["list"],
+            options,
+        )
 
 
 class HolidaysField(forms.CharField):
@@ -46,7 +65,17 @@ class HolidaysField(forms.CharField):
 
 
 class ServiceRelationshipForm(RestrictedModelForm):
-    counterpart_time_zone = forms.ChoiceField(label=_("Their time zone"), choices=_zones, required=False)
+    counterpart_time_zone = forms.CharField(
+        label=_("Their time zone"),
+        required=False,
+        widget=ZoneInput(),
+    )
+    counterpart_language = forms.ChoiceField(
+        label=capfirst(ServiceRelationship._meta.get_field("counterpart_language").verbose_name),
+        required=False,
+        # Django's language names, in the reader's language (the model's choices are untranslated)
+        choices=lambda: [("", "—"), *((code, _(name)) for code, name in global_settings.LANGUAGES)],
+    )
     counterpart_working_days = forms.TypedMultipleChoiceField(
         label=_("Their working days"),
         choices=sorted(WEEKDAYS.items()),

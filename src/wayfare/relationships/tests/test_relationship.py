@@ -358,3 +358,22 @@ def test_demo_story_history_and_evidence_load_once():
     evidence = axle.ladder_evidence.get(stage=LadderStage.TRUST)
     assert evidence.translated("evidence", "zh-hans") != evidence.evidence
     assert evidence.translated("evidence", "ru") != evidence.evidence
+
+
+def test_time_zone_is_suggested_and_checked(manager):
+    client = client_for(manager)
+    page = client.get(reverse("relationships:servicerelationship_add")).content.decode()
+    assert (
+        '<datalist id="counterpart_time_zone-zones">' in page and '<option value="America/Sao_Paulo">' in page
+    )
+    provider, consumer = OrganisationFactory(), OrganisationFactory()
+    data = {"name": "Zoned", "provider": provider.pk, "consumer": consumer.pk, "relationship_type": "basic"}
+    bad = client.post(
+        reverse("relationships:servicerelationship_add"), {**data, "counterpart_time_zone": "Mars/Base"}
+    )
+    assert bad.status_code == 400 and "counterpart_time_zone" in bad.context["form"].errors
+    good = client.post(
+        reverse("relationships:servicerelationship_add"),
+        {**data, "counterpart_time_zone": "Europe/Moscow", "counterpart_language": "ru"},
+    )
+    assert good.status_code == 302
