@@ -91,6 +91,8 @@ class ServiceRelationshipForm(RestrictedModelForm):
         super().__init__(*args, **kwargs)
         if "relationship_type" in self.fields:
             self.fields["relationship_type"].help_text = type_help_text()
+        if "trust_kind" in self.fields:
+            self.fields["trust_kind"].help_text = trust_help_text()
         if not self.instance.pk:  # journeys start midway; later moves go through "Move to step"
             self.fields["journey_step"] = forms.ChoiceField(
                 label=_("Starting step"),
@@ -145,6 +147,18 @@ def type_help_text() -> Any:
         lines,
         reverse("relationships:types"),
         _("Guide to relationship types"),
+    )
+
+
+def trust_help_text() -> Any:
+    """The two kinds of trust (003 4.3.2, in our words), beside the field."""
+    from django.utils.html import format_html, format_html_join
+
+    from .guide import TRUST_KINDS
+
+    return format_html(
+        '<ul class="type-help">{}</ul>',
+        format_html_join("", "<li><strong>{}</strong>: {}</li>", ((k.label, k.text) for k in TRUST_KINDS)),
     )
 
 

@@ -299,6 +299,7 @@ def test_guide_pages_render_in_three_languages(manager, language, lang):
 def test_type_help_beside_the_form(manager):
     page = client_for(manager).get(reverse("relationships:servicerelationship_add")).content.decode()
     assert reverse("relationships:types") in page and "Innovating and growing together." in page
+    assert "keep their word" in page  # the kinds of trust beside the trust field
 
 
 def test_chain_data_is_json(manager):
