@@ -158,6 +158,7 @@ def step_entries(user: Any, steps: tuple[Step, ...] = STEPS) -> list[dict[str, A
                 "links": links,
                 "cards": cards,
                 "coming": coming_items(step),
+                "guides": STEP_GUIDES.get(step.slug, []),
             }
         )
     return entries
@@ -192,6 +193,17 @@ class StepCard:
 
 NAV_ENTRIES: dict[str, NavEntry] = {}
 STEP_CARDS: dict[str, StepCard] = {}
+STEP_GUIDES: dict[str, list[str]] = {}
+
+
+def step_guide(step: str, template: str) -> None:
+    """Declare a "why this step exists" panel: a template an app renders on the step's page (above its
+    cards). Declaring the same template again changes nothing."""
+    if step not in STEP_BY_SLUG:
+        raise ValueError(f"unknown step {step!r}")
+    templates = STEP_GUIDES.setdefault(step, [])
+    if template not in templates:
+        templates.append(template)
 
 
 def nav_entry(key: str, label: str | Promise, url_name: str, **options: Any) -> NavEntry:

@@ -14,9 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from wayfare.core.models import TranslatedTextMixin, WayfareModel
 
 __all__ = [
+    "JOURNEY_ORDER",
     "JourneyStep",
+    "LadderEvidence",
     "LadderStage",
     "ManagerRole",
+    "RelationshipStepChange",
     "RelationshipType",
     "ServiceRelationship",
     "TrustKind",
@@ -33,6 +36,9 @@ class JourneyStep(models.TextChoices):
     ONBOARD = "onboard", _("Onboard")
     COCREATE = "cocreate", _("Co-create")
     REALIZE = "realize", _("Realize")
+
+
+JOURNEY_ORDER: dict[str, int] = {value: number for number, value in enumerate(JourneyStep.values, 1)}
 
 
 class RelationshipType(models.TextChoices):
@@ -78,7 +84,10 @@ class ServiceRelationship(TranslatedTextMixin, WayfareModel):
     either organisation); its internal notes and the trust kind are the provider staff's own.
 
     ``counterpart_*`` describe the other side (003 4.1.2, diversity): their time zone, working days,
-    holidays and language, which planned contacts respect."""
+    holidays and language, which planned contacts respect.
+
+    ``journey_step`` changes only through ``services.relationship.relationship_step_move`` (each move kept
+    as a ``RelationshipStepChange``); ``ladder_stage`` climbs through ``ladder_evidence_record``."""
 
     owner_path = ("consumer", "provider")
     frontstage = True
@@ -179,3 +188,83 @@ class ServiceRelationship(TranslatedTextMixin, WayfareModel):
                 raise ValidationError(
                     {"counterpart_holidays": _("%(value)s is not a date as YYYY-MM-DD.") % {"value": value}}
                 ) from None
+
+
+class RelationshipStepChange(TranslatedTextMixin, WayfareModel):
+    """One move of a relationship from one journey step to another (DOMAIN.md section 1: journeys jump
+    back and forth and start midway). Written only by ``services.relationship.relationship_step_move``;
+    never edited. Backstage: the provider's own account of how the relationship went."""
+
+    owner_path = ("relationship__consumer", "relationship__provider")
+    frontstage = False
+
+    relationship = models.ForeignKey(
+        ServiceRelationship,
+        verbose_name=_("relationship"),
+        on_delete=models.CASCADE,
+        related_name="step_changes",
+    )
+    from_step = models.CharField(_("from step"), max_length=20, choices=JourneyStep.choices, blank=True)
+    to_step = models.CharField(_("to step"), max_length=20, choices=JourneyStep.choices)
+    changed_on = models.DateField(_("changed on"))
+    note = models.TextField(_("note"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-changed_on", "-pk"]
+        verbose_name = _("journey step change")
+        verbose_name_plural = _("journey step changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_from_step_display() or '—'} → {self.get_to_step_display()}"
+
+    @property
+    def note_text(self) -> str:
+        """The note in the reader's language (the demo's story has translations)."""
+        return str(self.translated("note"))
+
+    @property
+    def backwards(self) -> bool:
+        """Whether the move went back along the journey (e.g. from Agree to Offer)."""
+        return bool(self.from_step) and JOURNEY_ORDER[self.to_step] < JOURNEY_ORDER[self.from_step]
+
+
+class LadderEvidence(TranslatedTextMixin, WayfareModel):
+    """What shows that a relationship reached a stage of the service relationship ladder (003 Table 4.7,
+    Figure 4.2): a first meeting, a trust assessment, a capability check, the needs written down, a
+    readiness review. Recorded through ``services.relationship.ladder_evidence_record``, which moves the
+    relationship up to the stage. Backstage: the provider's working notes."""
+
+    owner_path = ("relationship__consumer", "relationship__provider")
+    frontstage = False
+
+    relationship = models.ForeignKey(
+        ServiceRelationship,
+        verbose_name=_("relationship"),
+        on_delete=models.CASCADE,
+        related_name="ladder_evidence",
+    )
+    stage = models.PositiveSmallIntegerField(_("ladder stage"), choices=LadderStage.choices)
+    evidence = models.TextField(_("evidence"))
+    reached_on = models.DateField(_("reached on"))
+    link = models.URLField(_("link"), blank=True, help_text=_("Where the evidence is kept, if online."))
+
+    class Meta:
+        ordering = ["relationship", "stage", "reached_on", "pk"]
+        verbose_name = _("ladder evidence")
+        verbose_name_plural = _("ladder evidence")
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} · {self.reached_on}"
+
+    @property
+    def evidence_text(self) -> str:
+        """The evidence in the reader's language."""
+        return str(self.translated("evidence"))

@@ -2,9 +2,9 @@
 
 from wayfare.core.testing import ResourceTests
 from wayfare.parties.tests.factories import OrganisationFactory
-from wayfare.relationships.models import ServiceRelationship
+from wayfare.relationships.models import LadderEvidence, ServiceRelationship
 
-from .factories import ServiceRelationshipFactory
+from .factories import LadderEvidenceFactory, ServiceRelationshipFactory
 
 
 class ServiceRelationshipTests(ResourceTests):
@@ -19,9 +19,28 @@ class ServiceRelationshipTests(ResourceTests):
             "provider": OrganisationFactory().pk,
             "consumer": owner.pk,
             "relationship_type": "cooperative",
-            "journey_step": "engage",
             "counterpart_time_zone": "America/Sao_Paulo",
         }
 
     def invalid_data(self, owner):
         return {"name": "", "provider": owner.pk, "consumer": owner.pk, "relationship_type": "friendship"}
+
+
+class LadderEvidenceTests(ResourceTests):
+    model = LadderEvidence
+    update_field = "evidence"
+
+    def make(self, owner):
+        return LadderEvidenceFactory(relationship__consumer=owner)
+
+    def valid_data(self, owner):
+        relationship = ServiceRelationshipFactory(consumer=owner)
+        return {
+            "relationship": relationship.pk,
+            "stage": 2,
+            "evidence": "First meeting at the campus fair",
+            "reached_on": "2026-03-02",
+        }
+
+    def invalid_data(self, owner):
+        return {"relationship": "", "stage": 9, "evidence": "", "reached_on": "someday"}
