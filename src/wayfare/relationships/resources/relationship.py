@@ -4,9 +4,10 @@ ladder and health panels and the Engage step's guide."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wayfare.core.access import CONSUMER_GROUP
 from wayfare.core.navigation import nav_entry, step_card, step_guide
 from wayfare.core.resources import Access, Resource, register
-from wayfare.core.roles import grant
+from wayfare.core.roles import ROLES, grant
 
 from ..api.relationship import RelationshipActions
 from ..forms import LadderEvidenceForm, ServiceRelationshipForm
@@ -18,6 +19,7 @@ from ..views.relationship import health_panel_context, ladder_panel_context
 
 # Who may do what, as the authorization matrix checks it (core/matrix.py); every staff role reads.
 MANAGERS = ("Administrator", "Relationship manager")
+STAFF_ROLES = tuple(role.group for role in ROLES if role.group != CONSUMER_GROUP)
 
 register(
     Resource(
@@ -61,6 +63,8 @@ register(
                 "api.move_step": ("change", None),
                 "api.step_history": ("view", None),
                 "page.relationship_move_step": ("change", None),
+                # backstage pages of other parts, for provider staff only (consumers: 404)
+                "page.supplier_impact": ("view", STAFF_ROLES),
             },
         ),
         step="engage",
@@ -93,8 +97,7 @@ step_card(
     url_name="relationships:chain",
     step="engage",
     permission="relationships.view_servicerelationship",
-    # replaces=["engage.relationships"] belongs here, but core/tests/test_apps.py uses that planned item
-    # as its example: the lead switches it at merge.
+    replaces=["engage.relationships"],
 )
 step_card(
     "relationships.types",
