@@ -319,7 +319,7 @@ class Assessment(WayfareModel):
 
     def __str__(self) -> str:
         return str(
-            _("%(template)s, %(date)s") % {"template": self.template, "date": self.assessed_on.isoformat()}
+            _("%(template)s (%(date)s)") % {"template": self.template, "date": self.assessed_on.isoformat()}
         )
 
     def clean(self) -> None:

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 
+from wayfare.assessments.builtin import builtin_sync
 from wayfare.assessments.models import Assessment, AssessmentAnswer, AssessmentTemplate, TemplateItem
 from wayfare.assessments.tests.factories import FollowUpActionFactory
 from wayfare.core.testing import client_for, make_user
@@ -57,6 +58,12 @@ EXPECTED = {
         "three_cs_customer": "critical",
     },
 }
+
+
+@pytest.fixture(autouse=True)
+def _built_in_templates(db):
+    """Loaded after migrate; loaded again here in case a transactional test emptied the tables."""
+    builtin_sync()
 
 
 @pytest.fixture
@@ -109,6 +116,21 @@ def test_panel_says_whether_one_was_done_in_the_last_year(staff, us):
     assert rows["change_readiness"]["recent"] and not rows["change_readiness"]["due"]
     assert rows["change_readiness"]["overall"] == 100
     assert rows["change_readiness"]["start_url"].startswith(reverse("assessments:assessment_add"))
+
+
+def test_panel_renders(staff, us):
+    from django.template.loader import render_to_string
+
+    relationship = ServiceRelationshipFactory(provider=us, relationship_type="cooperative")
+    assessment = _make(relationship, "three_cs_customer", "us", datetime.date.today(), 2)
+    FollowUpActionFactory(assessment=assessment, title="Agree a complaints channel")
+    request = RequestFactory().get("/")
+    request.user = staff
+    html = render_to_string(
+        "relationships/panels/assessments.html", panel_context(request, relationship), request
+    )
+    assert "Agree a complaints channel" in html and assessment.get_absolute_url() in html
+    assert "Three Cs: is the customer trustworthy?" in html and "Critical" in html
 
 
 def test_counterpart_is_the_side_that_is_not_us(us):
