@@ -307,7 +307,7 @@ class Assessment(WayfareModel):
     )
     notes = models.TextField(_("internal notes"), blank=True)
 
-    objects = AssessmentManager()
+    objects = AssessmentManager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["-assessed_on", "-pk"]
