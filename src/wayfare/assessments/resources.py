@@ -9,6 +9,7 @@ from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 from wayfare.core.transitions import Transition
 
+from .api.views import AssessmentActions
 from .forms import AnswerScaleForm, AssessmentForm, AssessmentTemplateForm
 from .models import (
     ActionStatus,
@@ -116,11 +117,13 @@ register(
         backstage_fields=["notes"],
         related=[Related(FollowUpAction, "assessment")],
         detail_template="assessments/assessment_detail.html",
+        viewset_mixin=AssessmentActions,
         transitions=ASSESSMENT_TRANSITIONS,
         access=Access(
             write=MANAGERS,
             consumer=("view",),
             actions={
+                "api.answers": ("change", None),
                 "page.assessment_fill": ("change", None),
                 "page.assessment_compare": ("view", None),
                 "page.assessment_gaps": ("change", None),

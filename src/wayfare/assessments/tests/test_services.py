@@ -240,3 +240,26 @@ def test_built_in_sync_is_idempotent_and_leaves_user_templates_alone():
     assert builtin.history.count() == history  # a second run writes nothing
     assert AssessmentTemplate.objects.count() == count
     assert mine.name == "Mine" and not mine.built_in
+
+
+def test_answers_through_the_api(manager):
+    from django.urls import reverse
+
+    from wayfare.core.testing import client_for
+
+    template, ((a, b), (c,)) = _template()
+    assessment = AssessmentFactory(template=template)
+    client = client_for(manager)
+    url = reverse("api:assessments-assessment-answers", args=[assessment.pk])
+    assert client.put(url, {"answers": "x"}, content_type="application/json").status_code == 400
+    body = {
+        "answers": [{"item": a.pk, "value": 5}, {"item": b.pk, "value": None}, {"item": c.pk, "value": 1}]
+    }
+    response = client.put(url, body, content_type="application/json", headers={"If-Match": '"1"'})
+    assert response.status_code == 412  # a stale version saves nothing
+    assert not AssessmentAnswer.objects.filter(assessment=assessment).exists()
+    response = client.put(url, body, content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert response.json()["overall"] == 50
+    bad = {"answers": [{"item": a.pk, "value": 9}]}
+    assert client.put(url, bad, content_type="application/json").status_code == 400
