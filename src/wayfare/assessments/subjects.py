@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.db.models.signals import pre_delete
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,20 @@ def assessment_subject(
         raise ValueError(f"{model.__name__} is declared as an assessment subject twice")
     declaration = AssessmentSubject(model, organisation, kind, dict(references or {}))
     _SUBJECTS[model] = declaration
+    pre_delete.connect(
+        _delete_assessments, sender=model, dispatch_uid=f"assessments-subject-{model._meta.label}"
+    )
     return declaration
+
+
+def _delete_assessments(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    """A subject's assessments go with it, as its own rows would (a generic relation has no cascade)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Assessment
+
+    content_type = ContentType.objects.get_for_model(sender)
+    Assessment.objects.filter(content_type=content_type, object_id=instance.pk).delete()
 
 
 def subject_declaration(model: type[models.Model] | None) -> AssessmentSubject | None:

@@ -181,10 +181,27 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         elif (other.assessed_on, other.pk) < (assessment.assessed_on, assessment.pk):
             first, second = other, assessment
         comparison = assessments_compare(first, second)
+    radar = None
+    if comparison is not None:
+
+        def name(row: Assessment) -> str:
+            party = row.get_assessed_party_display() if row.assessed_party else ""
+            return " · ".join(p for p in (row.assessed_on.isoformat(), party) if p)
+
+        def rounded(value: float | None) -> float | None:
+            return None if value is None else round(value, 1)
+
+        radar = {
+            "indicators": [str(s.section.translated("title")) for s in comparison.sections],
+            "series": [
+                {"name": name(comparison.first), "values": [rounded(s.before) for s in comparison.sections]},
+                {"name": name(comparison.second), "values": [rounded(s.after) for s in comparison.sections]},
+            ],
+        }
     return render(
         request,
         "assessments/compare.html",
-        {"object": assessment, "others": others, "comparison": comparison},
+        {"object": assessment, "others": others, "comparison": comparison, "radar": radar},
     )
 
 

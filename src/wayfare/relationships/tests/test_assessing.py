@@ -291,3 +291,11 @@ class TestConsumerSeesOnlyHerSide:
         assert response.status_code == 200
         comparison = response.context["comparison"]
         assert comparison.first == setting["ours"] and comparison.overall_delta == 25
+
+
+def test_assessments_go_with_their_relationship(us):
+    relationship = ServiceRelationshipFactory(provider=us)
+    assessment = _make(relationship, "three_cs_customer", "us", datetime.date(2026, 1, 1), 4)
+    FollowUpActionFactory(assessment=assessment)
+    relationship.delete()
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()

@@ -41,5 +41,25 @@
       series: series
     }, true);
   }
-  document.addEventListener("DOMContentLoaded", function () { radar(); history(); });
+  function both() {
+    var d = data("compare-radar-data");
+    if (!d || !document.getElementById("compare-radar")) return;
+    Wayfare.charts.chart("compare-radar").setOption({
+      tooltip: {},
+      legend: { top: 0 },
+      radar: {
+        radius: "58%",
+        indicator: d.indicators.map(function (name) { return { name: name, max: 100, min: 0 }; }),
+        axisName: { overflow: "break", width: 110 }
+      },
+      series: [{
+        type: "radar",
+        areaStyle: { opacity: 0.15 },
+        data: d.series.map(function (s) {
+          return { name: s.name, value: s.values.map(function (v) { return v === null ? "-" : v; }) };
+        })
+      }]
+    }, true);
+  }
+  document.addEventListener("DOMContentLoaded", function () { radar(); history(); both(); });
 })();
