@@ -21,7 +21,7 @@ from .models import (
     TemplateItem,
     TemplateSection,
 )
-from .services import assessment_complete, assessment_create
+from .services import assessment_complete, assessment_create, assessment_unanswered
 
 MANAGERS = ("Administrator", "Relationship manager")
 STAFF_WRITE = Access(write=MANAGERS)
@@ -88,6 +88,7 @@ ASSESSMENT_TRANSITIONS = [
         source=[AssessmentState.DRAFT],
         target=AssessmentState.COMPLETED,
         service=assessment_complete,
+        guard=assessment_unanswered,
         field="state",
         confirm=_("A completed assessment keeps its answers as they are; it can no longer be changed."),
         description=_("Close the assessment: its scores count from now on."),

@@ -246,6 +246,13 @@ def assessment_answers_save(
     return current
 
 
+def assessment_unanswered(assessment: Assessment) -> Any:
+    """Guard of "complete": why an assessment cannot be completed yet (``None`` when it can)."""
+    if not assessment.answers.filter(value__isnull=False).exists():
+        return _("Answer at least one item before completing the assessment.")
+    return None
+
+
 @transaction.atomic
 def assessment_complete(*, instance: Assessment, actor: Any) -> Assessment:
     """Close the assessment: its answers become a record that no longer changes."""
