@@ -91,6 +91,8 @@
         if (p) preview.push({ name: p.name, coords: [at[p.id], [pending.interest, pending.influence]] });
       }
       node.dataset.arrows = String(moves.length);
+      var steps = [];
+      for (var n = config.scale[0]; n <= config.scale[1]; n++) steps.push(n);
       return {
         animation: false,
         grid: { left: 48, right: 24, top: 24, bottom: 48, containLabel: false },
@@ -125,13 +127,15 @@
         xAxis: {
           type: "value", min: low, max: high, interval: 1, name: gettext("Interest"),
           nameLocation: "middle", nameGap: 28,
-          axisLabel: { formatter: function (v) { return Number.isInteger(v) ? String(v) : ""; } },
+          axisLabel: { customValues: steps },
+          axisTick: { customValues: steps },
           splitLine: { show: false }
         },
         yAxis: {
           type: "value", min: low, max: high, interval: 1, name: gettext("Influence"),
           nameLocation: "middle", nameGap: 28,
-          axisLabel: { formatter: function (v) { return Number.isInteger(v) ? String(v) : ""; } },
+          axisLabel: { customValues: steps },
+          axisTick: { customValues: steps },
           splitLine: { show: false }
         },
         series: [
