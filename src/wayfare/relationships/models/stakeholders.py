@@ -196,16 +196,20 @@ class Stakeholder(TranslatedTextMixin, WayfareModel):
     def clean(self) -> None:
         super().clean()
         if self.side == StakeholderSide.INTERNAL and self.category in EXTERNAL_CATEGORIES:
-            raise ValidationError({"category": _("This category is for stakeholders outside the organisation.")})
+            raise ValidationError(
+                {"category": _("This category is for stakeholders outside the organisation.")}
+            )
         if self.side == StakeholderSide.EXTERNAL and self.category in INTERNAL_CATEGORIES:
-            raise ValidationError({"category": _("This category is for stakeholders inside the organisation.")})
+            raise ValidationError(
+                {"category": _("This category is for stakeholders inside the organisation.")}
+            )
         if self.kind != StakeholderKind.PERSON and self.person_id:
             raise ValidationError({"person": _("Only a stakeholder who is a person names a person.")})
         if self.influence and self.interest:
             self.approach = approach_for(self.influence, self.interest)
 
 
-class StakeholderPosition(WayfareModel):
+class StakeholderPosition(TranslatedTextMixin, WayfareModel):
     """One assessment of a stakeholder's influence and interest on a date: the history of its place on
     the map (DOMAIN.md section 2: positions change during the journey, keep them). Written by
     ``stakeholder_reassess``; the latest one is the stakeholder's current position."""

@@ -49,10 +49,25 @@ STAKEHOLDER_FIELDS = [
 register(
     Resource(
         Stakeholder,
-        columns=["name", "relationship", "kind", "category", "influence", "interest", "approach", "revisit_by"],
+        columns=[
+            "name",
+            "relationship",
+            "kind",
+            "category",
+            "influence",
+            "interest",
+            "approach",
+            "revisit_by",
+        ],
         filters=["relationship", "approach", "category", "kind", "side"],
         search=["name", "notes", "functional_aspiration", "social_aspiration", "emotional_aspiration"],
-        translated_fields=["functional_aspiration", "social_aspiration", "emotional_aspiration", "notes"],
+        translated_fields=[
+            "name",
+            "functional_aspiration",
+            "social_aspiration",
+            "emotional_aspiration",
+            "notes",
+        ],
         select_related=["relationship"],
         fields=STAKEHOLDER_FIELDS,
         detail_fields=[*STAKEHOLDER_FIELDS[:9], "approach", *STAKEHOLDER_FIELDS[9:]],
@@ -77,8 +92,17 @@ register(
         columns=["stakeholder", "assessed_on", "influence", "interest", "approach", "assessed_by"],
         filters=["stakeholder", "approach"],
         search=["note"],
+        translated_fields=["note"],
         fields=["stakeholder", "assessed_on", "influence", "interest", "note"],
-        detail_fields=["stakeholder", "assessed_on", "influence", "interest", "approach", "note", "assessed_by"],
+        detail_fields=[
+            "stakeholder",
+            "assessed_on",
+            "influence",
+            "interest",
+            "approach",
+            "note",
+            "assessed_by",
+        ],
         select_related=["stakeholder", "assessed_by"],
         ordering=["stakeholder__name", "-assessed_on", "-pk"],
         create_service=stakeholder_position_create,
@@ -102,7 +126,9 @@ remind(
     "revisit_by",
     label=_("Revisit the stakeholder's place on the map"),
     recipients=_revisit_recipients,
-    open_rows=lambda qs: qs.filter(revisit_by__isnull=False).select_related("relationship__manager", "created_by"),
+    open_rows=lambda qs: qs.filter(revisit_by__isnull=False).select_related(
+        "relationship__manager", "created_by"
+    ),
 )
 
 

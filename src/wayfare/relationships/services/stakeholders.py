@@ -135,7 +135,12 @@ def stakeholder_update(*, instance: Stakeholder, actor: Any, **fields: Any) -> S
             note="",
             actor=actor,
         )
-    data = {**fields, "influence": influence, "interest": interest, "approach": approach_for(influence, interest)}
+    data = {
+        **fields,
+        "influence": influence,
+        "interest": interest,
+        "approach": approach_for(influence, interest),
+    }
     saved = record_update(instance=instance, actor=actor, data=data)
     assert isinstance(saved, Stakeholder)
     return saved
@@ -227,7 +232,11 @@ def stakeholder_position_update(
                     {name: _("A recorded position is kept as assessed: record a new assessment instead.")}
                 )
     _may_change(instance.stakeholder, actor)
-    saved = record_update(instance=instance, actor=actor, data={k: v for k, v in fields.items() if k == "note"})
+    saved = record_update(
+        instance=instance,
+        actor=actor,
+        data={k: v for k, v in fields.items() if k in ("note", "translations")},
+    )
     assert isinstance(saved, StakeholderPosition)
     return saved
 
@@ -250,10 +259,16 @@ def stakeholders_visible(*, user: Any, relationship: Any | None) -> Any:
     """The stakeholders of a relationship (or, ``None``, of our own organisation) that ``user`` may see,
     each with its positions, latest first."""
     qs = restrict(Stakeholder.objects.all(), user, "view")
-    qs = qs.filter(relationship=relationship) if relationship is not None else qs.filter(relationship__isnull=True)
+    qs = (
+        qs.filter(relationship=relationship)
+        if relationship is not None
+        else qs.filter(relationship__isnull=True)
+    )
     positions = StakeholderPosition.objects.order_by("-assessed_on", "-pk")
-    return qs.select_related("relationship").prefetch_related(Prefetch("positions", queryset=positions)).order_by(
-        "name"
+    return (
+        qs.select_related("relationship")
+        .prefetch_related(Prefetch("positions", queryset=positions))
+        .order_by("name")
     )
 
 
@@ -266,7 +281,7 @@ def stakeholder_map_point(stakeholder: Stakeholder, *, today: datetime.date | No
     latest = positions[0] if positions else None
     return {
         "id": stakeholder.pk,
-        "name": stakeholder.name,
+        "name": str(stakeholder.translated("name")),
         "kind": stakeholder.get_kind_display(),
         "category": stakeholder.get_category_display(),
         "side": stakeholder.get_side_display(),
@@ -281,7 +296,8 @@ def stakeholder_map_point(stakeholder: Stakeholder, *, today: datetime.date | No
                 "interest": previous.interest,
                 "assessedOn": previous.assessed_on.isoformat(),
             }
-            if previous and (previous.influence, previous.interest) != (stakeholder.influence, stakeholder.interest)
+            if previous
+            and (previous.influence, previous.interest) != (stakeholder.influence, stakeholder.interest)
             else None
         ),
         "revisitBy": stakeholder.revisit_by.isoformat() if stakeholder.revisit_by else None,
@@ -293,14 +309,21 @@ def stakeholder_map_point(stakeholder: Stakeholder, *, today: datetime.date | No
 
 def stakeholder_map_points(*, user: Any, relationship: Any | None) -> list[dict[str, Any]]:
     today = timezone.localdate()
-    return [stakeholder_map_point(s, today=today) for s in stakeholders_visible(user=user, relationship=relationship)]
+    return [
+        stakeholder_map_point(s, today=today)
+        for s in stakeholders_visible(user=user, relationship=relationship)
+    ]
 
 
 def stakeholder_summary(*, user: Any, relationship: Any | None) -> dict[str, Any]:
     """Counts per approach and the revisits that are due (today or earlier), for the relationship page."""
     today = timezone.localdate()
     qs = restrict(Stakeholder.objects.all(), user, "view")
-    qs = qs.filter(relationship=relationship) if relationship is not None else qs.filter(relationship__isnull=True)
+    qs = (
+        qs.filter(relationship=relationship)
+        if relationship is not None
+        else qs.filter(relationship__isnull=True)
+    )
     rows = list(qs.values_list("approach", "revisit_by"))
     counts = {choice.value: 0 for choice in StakeholderApproach}
     for approach, _revisit in rows:

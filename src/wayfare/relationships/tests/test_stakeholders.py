@@ -64,7 +64,9 @@ def test_create_writes_the_first_position():
 
 def test_reassess_keeps_every_position_and_moves_the_stakeholder():
     user = make_user("rm", ["Relationship manager"])
-    stakeholder = StakeholderFactory(influence=4, interest=2, first_position=TODAY - datetime.timedelta(days=60))
+    stakeholder = StakeholderFactory(
+        influence=4, interest=2, first_position=TODAY - datetime.timedelta(days=60)
+    )
     stakeholder_reassess(
         stakeholder=stakeholder,
         influence=4,
@@ -83,7 +85,11 @@ def test_reassess_keeps_every_position_and_moves_the_stakeholder():
     assert latest.assessed_by == user and latest.history.first().history_user == user
     # a late entry for an earlier date joins the history and leaves the current place alone
     stakeholder_reassess(
-        stakeholder=stakeholder, influence=1, interest=1, assessed_on=TODAY - datetime.timedelta(days=30), actor=user
+        stakeholder=stakeholder,
+        influence=1,
+        interest=1,
+        assessed_on=TODAY - datetime.timedelta(days=30),
+        actor=user,
     )
     stakeholder.refresh_from_db()
     assert (stakeholder.influence, stakeholder.interest) == (4, 5)
@@ -145,7 +151,9 @@ def test_a_position_keeps_its_values_and_deleting_the_latest_steps_back():
 
 def test_category_must_fit_the_side():
     with pytest.raises(ValidationError) as error:
-        stakeholder_create(actor=SYSTEM, name="X", side="internal", category="regulator", influence=1, interest=1)
+        stakeholder_create(
+            actor=SYSTEM, name="X", side="internal", category="regulator", influence=1, interest=1
+        )
     assert "category" in error.value.message_dict
     assert not Stakeholder.objects.exists() and not StakeholderPosition.objects.exists()
 
@@ -232,14 +240,18 @@ def test_map_is_backstage(org_a, make_consumer):
             assert response.status_code == 404
             assert b"Secret sponsor view" not in response.content
         assert client.get(reverse("api:relationships-stakeholder-list")).status_code == 403
-    assert client_for(make_user("nobody")).get(reverse("relationships:stakeholder_map_own")).status_code == 403
+    assert (
+        client_for(make_user("nobody")).get(reverse("relationships:stakeholder_map_own")).status_code == 403
+    )
 
 
 def test_api_reassess_moves_and_answers_the_point():
     stakeholder = StakeholderFactory(influence=2, interest=2)
     client = client_for(make_user("rm", ["Relationship manager"]))
     url = reverse("api:relationships-stakeholder-reassess", args=[stakeholder.pk])
-    response = client.post(url, {"influence": 5, "interest": 4, "note": "Now sponsors us"}, content_type="application/json")
+    response = client.post(
+        url, {"influence": 5, "interest": 4, "note": "Now sponsors us"}, content_type="application/json"
+    )
     assert response.status_code == 200, response.content
     point = response.json()["stakeholder"]
     assert (point["influence"], point["interest"], point["approach"]) == (5, 4, "manage_closely")
@@ -248,7 +260,9 @@ def test_api_reassess_moves_and_answers_the_point():
     assert bad.status_code == 400 and "influence" in bad.json()
     assert stakeholder.positions.count() == 2
     reader = client_for(make_user("reader", ["Read-only"]))
-    assert reader.post(url, {"influence": 1, "interest": 1}, content_type="application/json").status_code == 403
+    assert (
+        reader.post(url, {"influence": 1, "interest": 1}, content_type="application/json").status_code == 403
+    )
 
 
 def test_reassess_page_without_scripts():
@@ -261,6 +275,8 @@ def test_reassess_page_without_scripts():
     assert response.status_code == 400 and response.context["form"].errors["assessed_on"]
     response = client.post(url, {"influence": 4, "interest": 4, "assessed_on": TODAY.isoformat()})
     assert response.status_code == 302
-    assert response["Location"] == reverse("relationships:stakeholder_map", args=[stakeholder.relationship_id])
+    assert response["Location"] == reverse(
+        "relationships:stakeholder_map", args=[stakeholder.relationship_id]
+    )
     stakeholder.refresh_from_db()
     assert stakeholder.approach == StakeholderApproach.MANAGE_CLOSELY

@@ -28,7 +28,14 @@ class StakeholderTests(ResourceTests):
         }
 
     def invalid_data(self, owner):
-        return {"name": "", "kind": "robot", "side": "external", "category": "board", "influence": 9, "interest": 0}
+        return {
+            "name": "",
+            "kind": "robot",
+            "side": "external",
+            "category": "board",
+            "influence": 9,
+            "interest": 0,
+        }
 
 
 class StakeholderPositionTests(ResourceTests):

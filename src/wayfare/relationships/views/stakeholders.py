@@ -144,7 +144,12 @@ def stakeholder_reassess_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "relationships/stakeholder_reassess.html",
-        {"stakeholder": stakeholder, "form": form, "next": _back(request, stakeholder), "current_step": "relationships"},
+        {
+            "stakeholder": stakeholder,
+            "form": form,
+            "next": _back(request, stakeholder),
+            "current_step": "relationships",
+        },
         status=status,
     )
 
@@ -183,12 +188,16 @@ class StakeholderActions:
         data = StakeholderReassessSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            position = stakeholder_reassess(stakeholder=stakeholder, actor=request.user, **data.validated_data)
+            position = stakeholder_reassess(
+                stakeholder=stakeholder, actor=request.user, **data.validated_data
+            )
         except DjangoValidationError as exc:
             raise serializers.ValidationError(
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
-        fresh = stakeholders_visible(user=request.user, relationship=stakeholder.relationship).get(pk=stakeholder.pk)
+        fresh = stakeholders_visible(user=request.user, relationship=stakeholder.relationship).get(
+            pk=stakeholder.pk
+        )
         return Response(
             {
                 "position": {

@@ -30,6 +30,7 @@
     var status = document.getElementById("stakeholder-move-status");
     var pending = null;  // {id, influence, interest}: a move shown but not saved yet
     var dragged = false;
+    var sides = {};  // where each point's label goes (set by placed())
 
     function byId(id) {
       for (var i = 0; i < points.length; i++) if (points[i].id === id) return points[i];
@@ -45,11 +46,14 @@
         (groups[key] = groups[key] || []).push(p);
       });
       var result = {};
+      sides = {};
       Object.keys(groups).forEach(function (key) {
         var group = groups[key];
         group.forEach(function (p, k) {
           var angle = (2 * Math.PI * k) / group.length, r = group.length > 1 ? 0.22 : 0;
           result[p.id] = [p.interest + r * Math.cos(angle), p.influence + r * Math.sin(angle)];
+          // labels away from the right edge and, on a shared square, above and below in turn
+          sides[p.id] = group.length > 1 ? (k % 2 ? "bottom" : "top") : (p.interest >= config.scale[1] ? "left" : "right");
         });
       });
       return result;
@@ -154,11 +158,14 @@
           {
             id: "stakeholders", name: gettext("Stakeholders"), type: "scatter", z: 4, symbolSize: 16,
             cursor: config.canChange ? "move" : "pointer",
-            label: { show: true, position: "right", formatter: "{b}", fontSize: 11 },
+            label: { show: true, formatter: "{b}", fontSize: 11 },
             labelLayout: { hideOverlap: false, moveOverlap: "shiftY" },
             markArea: quadrants(),
             data: points.map(function (p) {
-              return { id: p.id, name: p.name, value: at[p.id], itemStyle: { color: COLOURS[p.approach] } };
+              return {
+                id: p.id, name: p.name, value: at[p.id], itemStyle: { color: COLOURS[p.approach] },
+                label: { position: sides[p.id] }
+              };
             })
           }
         ]
@@ -198,7 +205,10 @@
         series: [{
           id: "stakeholders",
           data: points.map(function (q) {
-            return { id: q.id, name: q.name, value: q.id === p.id ? value : at[q.id], itemStyle: { color: COLOURS[q.approach] } };
+            return {
+              id: q.id, name: q.name, value: q.id === p.id ? value : at[q.id], itemStyle: { color: COLOURS[q.approach] },
+              label: { position: sides[q.id] }
+            };
           })
         }]
       });
