@@ -83,8 +83,21 @@ def test_move_a_stakeholder_and_see_the_arrow(live_server, page):
     assert [4, 4] in [coords[0] for coords in _arrows(page)]  # the dean's arrow now starts at its last place
     assert Stakeholder.objects.get(pk=dean.pk).approach == "keep_satisfied"
 
+    # A click on a point opens the stakeholder.
+    at = page.evaluate(
+        """(id) => {
+            const chart = echarts.getInstanceByDom(document.getElementById('stakeholder-chart'));
+            const point = chart.getOption().series.find(s => s.id === 'stakeholders').data.find(d => d.id === id);
+            return chart.convertToPixel('grid', point.value);
+        }""",
+        union.pk,
+    )
+    box = page.locator("#stakeholder-chart").bounding_box()
+    page.mouse.click(box["x"] + at[0], box["y"] + at[1])
+    page.wait_for_url(f"**{reverse('relationships:stakeholder_detail', args=[union.pk])}")
+
     # A phone: nothing scrolls sideways.
     page.set_viewport_size({"width": 390, "height": 844})
-    page.reload()
+    page.goto(live_server.url + reverse("relationships:stakeholder_map", args=[relationship.pk]))
     page.wait_for_selector("#stakeholder-chart[data-ready='1']")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

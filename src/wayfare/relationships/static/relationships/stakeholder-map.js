@@ -182,6 +182,7 @@
           return {
             type: "circle", id: "handle-" + p.id, x: px[0], y: px[1], shape: { cx: 0, cy: 0, r: 11 },
             invisible: true, draggable: true, z: 100, cursor: "move",
+            onmousedown: function () { dragged = false; },
             ondragstart: function () { dragged = false; },
             ondrag: function () { dragged = true; following(p, [this.x, this.y]); },
             ondragend: function () { dropped(p, [this.x, this.y]); },
