@@ -45,13 +45,17 @@ class StakeholderReassessForm(forms.Form):
     influence = forms.TypedChoiceField(label=_("Influence"), choices=SCALE_CHOICES, coerce=int)
     interest = forms.TypedChoiceField(label=_("Interest"), choices=SCALE_CHOICES, coerce=int)
     assessed_on = forms.DateField(
-        label=_("Assessed on"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Assessed on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
     note = forms.CharField(
         label=_("Why it changed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     revisit_by = forms.DateField(
-        label=_("Revisit by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Revisit by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
