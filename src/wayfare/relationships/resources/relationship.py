@@ -65,6 +65,7 @@ register(
                 "page.relationship_move_step": ("change", None),
                 # backstage pages of other parts, for provider staff only (consumers: 404)
                 "page.supplier_impact": ("view", STAFF_ROLES),
+                "page.stakeholder_map": ("view", STAFF_ROLES),
             },
         ),
         step="engage",
