@@ -9,6 +9,9 @@ from typing import Any
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.forms import RestrictedModelForm
@@ -59,8 +62,17 @@ def _literal(text: Any) -> Any:
         return text
 
 
+def _json_help(text: Any, example: str) -> Any:
+    """Help text with a JSON example: its keys are identifiers, shown as code in every language."""
+    return mark_safe(format_lazy("{} <code>{}</code>", text, escape(example)))  # noqa: S308 - escaped
+
+
 class LenientJSONInput(forms.Textarea):
-    """A JSON text area that also reads a list sent as repeated values (one per element)."""
+    """A JSON text area that also reads a list sent as repeated values (one per element). Its keys are
+    identifiers, the same in every language (``translate="no"``)."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"translate": "no", "spellcheck": "false", "rows": 6, **(attrs or {})})
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         if hasattr(data, "getlist"):
@@ -110,7 +122,13 @@ class JSONTextInitial:
 
 class AnswerScaleForm(JSONTextInitial, RestrictedModelForm):
     json_fields = ("options",)
-    options = LenientJSONField(label=_("options"), help_text=AnswerScale._meta.get_field("options").help_text)
+    options = LenientJSONField(
+        label=_("options"),
+        help_text=_json_help(
+            _("A list of options, lowest first, each a whole-number value with a label in every language:"),
+            '[{"value": 1, "label": {"en": "…", "zh-hans": "…", "ru": "…"}}, …]',
+        ),
+    )
 
     class Meta:
         model = AnswerScale
@@ -122,7 +140,10 @@ class AssessmentTemplateForm(JSONTextInitial, RestrictedModelForm):
     relevance = LenientJSONField(
         label=_("relevance by relationship type"),
         required=False,
-        help_text=AssessmentTemplate._meta.get_field("relevance").help_text,
+        help_text=_json_help(
+            _("How much the template matters for each relationship type, for example:"),
+            '{"basic": "critical", "cooperative": "moderate", "partnership": "light"}',
+        ),
     )
 
     class Meta:

@@ -8,6 +8,7 @@ import django_tables2 as tables
 from django.db import models
 from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
@@ -60,6 +61,16 @@ class TranslatedLinesColumn(LinesColumn):
 
     def value(self, value: Any, record: Any, bound_column: Any) -> Any:  # type: ignore[override]
         return record.translated(bound_column.accessor)
+
+
+class CodeColumn(tables.Column):
+    """An identifier (a slug): the same in every language, shown as code."""
+
+    def render(self, value: Any) -> SafeString:
+        return format_html("<code>{}</code>", value)
+
+    def value(self, value: Any) -> Any:
+        return value
 
 
 class StatusColumn(tables.Column):
@@ -152,6 +163,8 @@ def build_table(resource: Resource) -> type:
             attrs[name] = CountColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.TextField):
             attrs[name] = LinesColumn(verbose_name=capfirst(field.verbose_name))
+        elif isinstance(field, models.SlugField):
+            attrs[name] = CodeColumn(verbose_name=capfirst(field.verbose_name))
     meta = type(
         "Meta", (WayfareTable.Meta,), {"model": resource.model, "fields": columns, "sequence": columns}
     )

@@ -11,6 +11,7 @@ from django.conf import global_settings
 from django.utils.dates import WEEKDAYS
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from wayfare.core.forms import RestrictedModelForm
 
@@ -62,6 +63,11 @@ class HolidaysField(forms.CharField):
                     _("%(value)s is not a date as YYYY-MM-DD.") % {"value": part}, code="invalid"
                 ) from None
         return sorted(dates)
+
+
+# Language names Django's own Chinese catalogue leaves in Latin letters: named here so that our catalogue
+# (which Django reads first) translates them.
+LANGUAGE_NAME_FIXES = [gettext_noop("Central Kurdish (Sorani)")]
 
 
 class ServiceRelationshipForm(RestrictedModelForm):

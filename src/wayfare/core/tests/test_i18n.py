@@ -60,13 +60,14 @@ class _Text(HTMLParser):
             tag in ("script", "style", "code")
             or uploaded_file
             or (tag == "select" and attrs.get("name") == "timezone")
+            or (tag == "textarea" and attrs.get("translate") == "no")  # JSON: keys are identifiers
         ):
             self.skip += 1
         if tag in ("input", "textarea") and attrs.get("placeholder"):
             self.parts.append(attrs["placeholder"])
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "select", "code", "a") and self.skip:
+        if tag in ("script", "style", "select", "code", "a", "textarea") and self.skip:
             self.skip -= 1
 
     def handle_data(self, data):
