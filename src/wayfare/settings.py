@@ -210,6 +210,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set used by several fields (issue #12), so clients see one enum each.
+    "ENUM_NAME_OVERRIDES": {
+        "JourneyStepEnum": "wayfare.relationships.models.JourneyStep",
+        "LadderStageEnum": "wayfare.relationships.models.LadderStage",
+        "InternalExternalEnum": "wayfare.parties.models.OrganisationKind",  # also a stakeholder's side
+        "StakeholderKindEnum": "wayfare.relationships.models.StakeholderKind",
+        "ContactKindEnum": "wayfare.relationships.models.ContactKind",
+    },
     # The schema and the docs need a login, like the rest of the API (issue #11).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SERVE_AUTHENTICATION": [

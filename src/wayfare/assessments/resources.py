@@ -3,7 +3,7 @@ only), assessments (a consumer's people see those their own side made) and follo
 
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.navigation import nav_entry
+from wayfare.core.navigation import nav_entry, step_card
 from wayfare.core.reminders import remind
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
@@ -155,6 +155,18 @@ nav_entry(
     "assessments:assessment_list",
     permission="assessments.view_assessment",
     order=25,
+)
+step_card(
+    "assessments",
+    step="engage",
+    label=_("Trust and readiness assessments"),
+    description=_(
+        "Three Cs of trust, provider capabilities, maturity and readiness, from either side, with scores, "
+        "history and gaps turned into actions."
+    ),
+    url_name="assessments:assessment_list",
+    permission="assessments.view_assessment",
+    replaces=["engage.trust"],
 )
 remind(
     FollowUpAction,

@@ -83,6 +83,16 @@ def has_permission(user: Any, model: type[models.Model], action: str) -> bool:
     return consumer_organisation_id(user) is None or consumer_may(model, action)
 
 
+_SHARED: dict[type[models.Model], list[Any]] = {}
+
+
+def share_with_consumers(model: type[models.Model], rows: Any) -> None:
+    """Declare more rows of ``model`` that a consumer organisation may see: ``rows(organisation_id)``
+    answers a queryset of their ids. The relationships app shares the organisations on the other side of
+    a consumer's relationships (issue #12: a consumer sees whom it deals with, not "not shown")."""
+    _SHARED.setdefault(model, []).append(rows)
+
+
 def owner_rule(model: type[models.Model], organisation_id: int, *, historical: bool = False) -> Q:
     """The rows of ``model`` that the consumer organisation may see: owned through any of the owner
     paths, and frontstage (``frontstage_rows``). ``historical``: the same rule on the model's change
@@ -93,6 +103,8 @@ def owner_rule(model: type[models.Model], organisation_id: int, *, historical: b
     rule = Q()
     for path in paths:
         rule |= Q(**{("id" if historical and path == "pk" else path): organisation_id})
+    for shared in _SHARED.get(model, ()):
+        rule |= Q(**{("id__in" if historical else "pk__in"): shared(organisation_id)})
     rows = getattr(model, "frontstage_rows", None)
     if rows:
         rule &= Q(**rows)

@@ -17,3 +17,4 @@ def load(stdout: Any) -> None:
     communication.load(stdout)
     suppliers.load(stdout)
     assessing.load(stdout)
+    communication.refresh_alerts(stdout)

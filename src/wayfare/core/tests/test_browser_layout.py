@@ -43,7 +43,18 @@ def _pages(url):
     # The generated version and delete pages carry the longest breadcrumbs and headings.
     stage = DesignedStageFactory(journey__event_log=log, journey__name="Разрешение инцидента (проект)")
     journey = stage.journey.pk
+    from wayfare.relationships.tests.factories import ServiceRelationshipFactory
+
+    relationship = ServiceRelationshipFactory(
+        name="Совместное использование машин в кампусе 校园汽车共享", consumer=organisation
+    ).pk
     return {
+        "relationship": f"{url}/relationships/relationships/{relationship}/",
+        "stakeholder map": f"{url}/relationships/relationships/{relationship}/stakeholder-map/",
+        "chain": f"{url}/relationships/chain/",
+        "relationship types": f"{url}/relationships/types/",
+        "suppliers": f"{url}/relationships/suppliers/",
+        "reminders": f"{url}/reminders/",
         "home": f"{url}/",
         "list": f"{url}/parties/organisations/",
         "detail": f"{url}/parties/organisations/{organisation.pk}/",

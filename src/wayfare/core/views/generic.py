@@ -205,6 +205,8 @@ def _field_rows(obj: Model, names: list[str], request: HttpRequest) -> list[dict
             related = list(getattr(obj, name).all())
             seen.prime_objects(related)
             value: Any = [seen.label(v) for v in related]
+        elif hasattr(obj, f"display_{name}"):  # a model's own way of showing a value (a list of days)
+            value = getattr(obj, f"display_{name}")()
         elif field.choices:
             value = getattr(obj, f"get_{name}_display")()
         elif name in translated:

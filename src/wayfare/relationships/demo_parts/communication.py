@@ -222,6 +222,10 @@ def load(stdout: Any) -> None:
     )
     for plan_row in plans.values():
         communication_plan_refresh(plan_row, actor=SYSTEM)
+
+
+def refresh_alerts(stdout: Any) -> None:
+    """Run every alert rule once the whole story is loaded (the assessments' falling trust too)."""
     counts = alerts_refresh(today=timezone.localdate())
     stdout.write(
         f"  alerts: {counts['raised']} raised, {counts['kept']} still open, {counts['resolved']} resolved"

@@ -160,6 +160,25 @@ class ServiceRelationship(TranslatedTextMixin, WayfareModel):
     def __str__(self) -> str:
         return self.name
 
+    def display_counterpart_working_days(self) -> str:
+        from django.utils.dates import WEEKDAYS
+
+        days = self.counterpart_working_days or []
+        return ", ".join(str(WEEKDAYS[d]) for d in sorted(days) if d in WEEKDAYS)
+
+    def display_counterpart_holidays(self) -> str:
+        import datetime
+
+        from django.utils.formats import date_format
+
+        dates = []
+        for value in self.counterpart_holidays or []:
+            try:
+                dates.append(date_format(datetime.date.fromisoformat(str(value)), "SHORT_DATE_FORMAT"))
+            except ValueError:
+                dates.append(str(value))
+        return ", ".join(dates)
+
     def clean(self) -> None:
         super().clean()
         if self.provider_id and self.provider_id == self.consumer_id:

@@ -2,12 +2,16 @@
 journey step moves, the ladder evidence, the health measure this part knows, the relationship page's
 ladder and health panels and the Engage step's guide."""
 
+from typing import Any
+
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.access import CONSUMER_GROUP
+from wayfare.core.access import CONSUMER_GROUP, share_with_consumers
 from wayfare.core.navigation import nav_entry, step_card, step_guide
 from wayfare.core.resources import Access, Resource, register
 from wayfare.core.roles import ROLES, grant
+from wayfare.parties.models import Organisation
 
 from ..api.relationship import RelationshipActions
 from ..forms import LadderEvidenceForm, ServiceRelationshipForm
@@ -91,6 +95,17 @@ register(
 )
 
 grant("Relationship manager", "relationships", "view add change delete")
+
+
+def _counterparts(organisation_id: int) -> Any:
+    """The organisations on the other side of the consumer organisation's relationships."""
+    mine = ServiceRelationship.objects.filter(Q(provider_id=organisation_id) | Q(consumer_id=organisation_id))
+    return Organisation.objects.filter(
+        Q(pk__in=mine.values("provider_id")) | Q(pk__in=mine.values("consumer_id"))
+    ).values("pk")
+
+
+share_with_consumers(Organisation, _counterparts)
 step_card(
     "relationships.chain",
     label=_("Chain of service relationships"),

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.access import has_permission
+from wayfare.core.navigation import step_card
 from wayfare.core.reminders import remind
 from wayfare.core.resources import Access, Related, Resource, register
 
@@ -163,4 +164,17 @@ health_measure(
         "no revisit date counts as up to date). Missing when the relationship has no stakeholders."
     ),
     order=30,
+)
+
+step_card(
+    "relationships.stakeholder_map",
+    step="engage",
+    label=_("Our stakeholder map"),
+    description=_(
+        "Who can sway our work and how much they care, on influence and interest, with every earlier "
+        "position kept."
+    ),
+    url_name="relationships:stakeholder_map_own",
+    permission="relationships.view_stakeholder",
+    replaces=["engage.stakeholder_maps"],
 )

@@ -269,3 +269,23 @@ def test_a_failing_rule_does_not_stop_the_others(plan, monkeypatch):
         alerts._RULES, "unanswered", rule.__class__(rule.code, rule.label, broken, rule.describe)
     )
     assert alerts_refresh(today=day(15))["raised"] == 1
+
+
+@pytest.mark.django_db
+def test_a_missed_contact_reaches_its_owner_once_through_the_reminders_job(plan, owner, mailoutbox):
+    """Issue #12 end to end: the periodic job refreshes the alerts, the missed contact becomes a reminder
+    for the plan's owner, one e-mail says so, and a second run sends nothing more."""
+    from wayfare.core.reminder_store import Reminder
+    from wayfare.core.reminders import reminders_run
+
+    owner.email = "owner@example.org"
+    owner.save()
+    first = reminders_run(today=day(20))
+    assert open_alerts("missed_contact").count() == 1
+    alert = open_alerts("missed_contact").get()
+    assert Reminder.objects.filter(recipient=owner, object_id=alert.pk).exists()
+    assert first.emailed >= 1
+    assert [m.to for m in mailoutbox] == [["owner@example.org"]]
+    second = reminders_run(today=day(20))
+    assert second.emailed == 0 and len(mailoutbox) == 1
+    assert open_alerts("missed_contact").count() == 1
