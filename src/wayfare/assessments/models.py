@@ -154,6 +154,9 @@ class AssessmentTemplate(TranslatedTextMixin, WayfareModel):
     only when every level below it is met). Built-in templates are kept up to date by the application;
     templates people write are theirs."""
 
+    # A consumer who sees an assessment its side made reads the questionnaire's name (core.related).
+    named_to_all_readers = True
+
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -150,6 +150,10 @@ class Seen:
             return obj
         if isinstance(obj, get_user_model()):
             return obj.get_username() if self.staff else LOGIN_ACCOUNT
+        if getattr(type(obj), "named_to_all_readers", False):
+            # reference data whose name is no secret (an assessment's questionnaire, issue #12): whoever
+            # sees a row pointing at it reads its name; ``link`` still needs the right to open it
+            return self.display(obj)
         return self.display(obj) if self.may_view(obj) else NOT_SHOWN
 
     def link(self, obj: Any) -> str | None:

@@ -30,3 +30,25 @@ def test_the_other_side_of_a_consumers_relationship_is_named_and_nobody_else(use
     assert "Someone at the provider" not in provider_page
     listed = client.get("/api/parties/organisations/").json()["results"]
     assert sorted(row["id"] for row in listed) == sorted([org_a.pk, provider.pk])
+
+
+@pytest.mark.django_db
+def test_a_consumer_reads_the_questionnaire_of_its_own_sides_assessment(users, org_a):
+    """The template's name is no secret (``named_to_all_readers``), though consumers cannot open it."""
+    from wayfare.assessments.models import Assessment, AssessmentTemplate
+
+    template = AssessmentTemplate.objects.get(code="three_cs_customer")
+    relationship = ServiceRelationshipFactory(provider=OrganisationFactory(kind="internal"), consumer=org_a)
+    assessment = Assessment.objects.create(
+        template=template,
+        subject=relationship,
+        organisation=org_a,
+        made_by="counterpart",
+        assessed_on="2026-10-27",
+    )
+    client = client_for(users["consumer_own"])
+    page = client.get(assessment.get_absolute_url()).content.decode()
+    assert str(template.translated("name")) in page and "not shown" not in page
+    assert client.get(template.get_absolute_url()).status_code in (403, 404)
+    export = client.get("/assessments/assessments/?_export=csv").content.decode("utf-8-sig")
+    assert str(template.translated("name")) in export
