@@ -79,7 +79,7 @@ def lock_current(instance: models.Model, expected_version: str | None) -> models
     queryset = model._default_manager.filter(pk=instance.pk)
     db = router.db_for_write(model, instance=instance)
     if connections[db].features.has_select_for_update:
-        queryset = queryset.select_for_update()
+        queryset = queryset.select_for_update(of=("self",))  # ordering may join nullable relations
     current = queryset.first()
     if current is None:
         raise StaleVersion(None)

@@ -332,7 +332,7 @@ def _email_user(user: Any, summary: ReminderRunSummary) -> None:
     try:
         with transaction.atomic():
             reminders = list(
-                Reminder.objects.select_for_update()
+                Reminder.objects.select_for_update(of=("self",))
                 .filter(recipient=user, closed_at__isnull=True, emailed_at__isnull=True)
                 .order_by("due_date", "pk")
             )

@@ -96,7 +96,7 @@ def transition_run(resource: Resource, transition: Transition, *, instance: Any,
     if not transition.allowed(actor, resource.model):
         raise AccessError(_("You may not do this to this record."))
     rows = restrict(resource.model._default_manager.all(), actor, "view")
-    locked = rows.select_for_update().filter(pk=instance.pk).first()
+    locked = rows.select_for_update(of=("self",)).filter(pk=instance.pk).first()
     if locked is None:
         raise AccessError(_("You may not do this to this record."))
     refusal = transition.refusal(locked)

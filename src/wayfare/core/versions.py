@@ -92,7 +92,7 @@ def _locked(resource: Resource, instance: models.Model, actor: Any) -> models.Mo
     if not resource.versioned:
         raise ValueError(f"{resource.model.__name__} is not versioned")
     rows = restrict(resource.model._default_manager.all(), actor, "change")
-    locked = rows.select_for_update().filter(pk=instance.pk).first()
+    locked = rows.select_for_update(of=("self",)).filter(pk=instance.pk).first()
     if locked is None:
         raise AccessError(_("You may not do this to this record."))
     return locked

@@ -142,7 +142,7 @@ def contact_delete(*, instance: Contact, actor: Any) -> None:
 @transaction.atomic
 def promise_keep(*, promise: Promise, actor: Any, kept_on: datetime.date | None = None) -> Promise:
     """Mark a promise kept (today unless told); keeping it again changes nothing."""
-    promise = Promise.objects.select_for_update().get(pk=promise.pk)
+    promise = Promise.objects.select_for_update(of=("self",)).get(pk=promise.pk)
     if promise.kept_on:
         return promise
     return record_update(  # type: ignore[return-value]
@@ -161,7 +161,7 @@ def alert_create(*, actor: Any, **fields: Any) -> Alert:
 @transaction.atomic
 def alert_acknowledge(*, alert: Alert, actor: Any, now: datetime.datetime | None = None) -> Alert:
     """Someone has seen the alert and takes care of it. It stays open until its rule no longer finds it."""
-    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    alert = Alert.objects.select_for_update(of=("self",)).get(pk=alert.pk)
     if alert.acknowledged_at:
         return alert
     return record_update(  # type: ignore[return-value]
@@ -189,7 +189,9 @@ def alerts_refresh(*, today: datetime.date | None = None) -> dict[str, int]:
             continue
         open_alerts = {
             a.key: a
-            for a in Alert.objects.select_for_update().filter(rule=rule.code, resolved_on__isnull=True)
+            for a in Alert.objects.select_for_update(of=("self",)).filter(
+                rule=rule.code, resolved_on__isnull=True
+            )
         }
         for key, finding in found.items():
             alert = open_alerts.get(key)

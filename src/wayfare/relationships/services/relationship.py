@@ -47,7 +47,7 @@ def relationship_create(*, actor: Any, **fields: Any) -> ServiceRelationship:
 def _may_change(relationship: ServiceRelationship, actor: Any) -> ServiceRelationship:
     """The relationship, read again and locked, if the actor may change it."""
     rows = restrict(ServiceRelationship.objects.filter(pk=relationship.pk), actor, "change")
-    current = rows.select_for_update().first()
+    current = rows.select_for_update(of=("self",)).first()
     if current is None or not has_permission(actor, ServiceRelationship, "change"):
         raise AccessError(_("You may not change this relationship."))
     return current

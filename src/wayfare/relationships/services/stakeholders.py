@@ -164,7 +164,7 @@ def stakeholder_reassess(
     influence, interest = _check_scale("influence", influence), _check_scale("interest", interest)
     assessed_on = assessed_on or timezone.localdate()
     _check_dates(assessed_on, None if revisit_by is _KEEP else revisit_by)
-    current = Stakeholder.objects.select_for_update().get(pk=stakeholder.pk)
+    current = Stakeholder.objects.select_for_update(of=("self",)).get(pk=stakeholder.pk)
     _may_change(current, actor)
     latest = _latest(current)
     position = _write_position(
@@ -245,7 +245,7 @@ def stakeholder_position_update(
 def stakeholder_position_delete(*, instance: StakeholderPosition, actor: Any) -> None:
     """Remove a position recorded by mistake; the stakeholder's current position goes back to the
     latest one left (with none left it keeps its values)."""
-    stakeholder = Stakeholder.objects.select_for_update().get(pk=instance.stakeholder_id)
+    stakeholder = Stakeholder.objects.select_for_update(of=("self",)).get(pk=instance.stakeholder_id)
     _may_change(stakeholder, actor)
     instance._history_user = actor if getattr(actor, "pk", None) else None  # type: ignore[attr-defined]
     instance.delete()
