@@ -1,6 +1,7 @@
 # Wayfare: `make demo` serves the product with the demo story; `make test` runs the whole suite.
 # Both install what they need: uv (from PyPI), the locked Python dependencies, and the Debian packages
-# the suite uses (chromium for browser tests, CJK fonts, gettext).
+# the suite uses (chromium for browser tests, CJK fonts, gettext, Pango for WeasyPrint's PDFs, poppler-utils
+# for the PDF tests).
 
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
@@ -10,7 +11,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 DATA_DIR := $(abspath $(or $(WAYFARE_DATA_DIR),data))
 SECRET_KEY_FILE := $(DATA_DIR)/secret_key
 WAYFARE := SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" $(UV) run --locked wayfare
-APT_PACKAGES := chromium fonts-noto-cjk gettext
+APT_PACKAGES := chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -30,6 +31,8 @@ system-packages:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v pdffonts >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "wayfare.analytics",
     "wayfare.assessments",
     "wayfare.relationships",
+    "wayfare.journeys",
     "axes",
 ]
 

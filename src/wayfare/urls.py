@@ -24,6 +24,7 @@ urlpatterns = [
     path("analytics/", include("wayfare.analytics.urls")),
     path("assessments/", include("wayfare.assessments.urls")),
     path("relationships/", include("wayfare.relationships.urls")),
+    path("journeys/", include("wayfare.journeys.urls")),
 ]
 
 handler400 = "wayfare.core.views.pages.bad_request"

@@ -96,6 +96,10 @@ class Resource:
     # record's fields and the child rows reached through each related name in ``version_children``.
     versioned: bool = False
     version_children: Sequence[str] = ()
+    # Fields left out of snapshots (bookkeeping a publish itself writes, e.g. a map's published number),
+    # and what runs after a publish, in its transaction: ``on_publish(instance=, version=, actor=)``.
+    version_skip: Sequence[str] = ()
+    on_publish: Callable[..., Any] | None = None
     # Text fields shown in the reader's language (core.translations; the model adds TranslatedTextMixin).
     translated_fields: Sequence[str] = ()
 

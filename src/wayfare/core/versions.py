@@ -63,7 +63,7 @@ def snapshot(resource: Resource, instance: models.Model) -> dict[str, Any]:
         children[name] = {
             str(row.pk): {"display": str(row), "fields": _fields(row, {relation.field.name})} for row in rows
         }
-    return {"fields": _fields(instance), "children": children}
+    return {"fields": _fields(instance, set(resource.version_skip)), "children": children}
 
 
 def _content_type(resource: Resource) -> ContentType:
@@ -116,7 +116,7 @@ def version_publish(resource: Resource, *, instance: models.Model, actor: Any, n
     existing = versions_for(resource, locked)
     number = (existing.aggregate(n=Max("number"))["n"] or 0) + 1
     existing.filter(state=VersionState.DRAFT).delete()
-    return Version.objects.create(
+    version = Version.objects.create(
         content_type=_content_type(resource),
         object_id=locked.pk,
         state=VersionState.PUBLISHED,
@@ -125,6 +125,9 @@ def version_publish(resource: Resource, *, instance: models.Model, actor: Any, n
         note=note,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
+    if resource.on_publish is not None:
+        resource.on_publish(instance=locked, version=version, actor=actor)
+    return version
 
 
 @transaction.atomic

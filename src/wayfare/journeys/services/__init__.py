@@ -1,0 +1,1 @@
+"""Write operations of the journey design studio, one module per part."""

@@ -1,0 +1,15 @@
+"""Journey map operations besides the editor's (``services.editor``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import JourneyMap
+
+
+def journey_map_mark_published(*, instance: JourneyMap, version: Any, actor: Any) -> None:
+    """After a publish (``core.versions.version_publish``, in its transaction): the map's consumers may
+    now read it, as this version. Written without touching ``updated``, so an open editor's version check
+    still holds (publishing changes nothing an editor edits)."""
+    JourneyMap.objects.filter(pk=instance.pk).update(published_number=version.number)
+    instance.published_number = version.number
