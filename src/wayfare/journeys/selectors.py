@@ -170,8 +170,13 @@ def document_from_snapshot(
     for pk, f in _sorted(children.get("emotions", {}), "persona"):
         if f.get("stage") in stages:
             stages[f["stage"]]["emotions"].append(
-                {"id": pk, "persona": f.get("persona"), "as_is": f.get("as_is"), "to_be": f.get("to_be"),
-                 "note": f.get("note", "")}
+                {
+                    "id": pk,
+                    "persona": f.get("persona"),
+                    "as_is": f.get("as_is"),
+                    "to_be": f.get("to_be"),
+                    "note": f.get("note", ""),
+                }
             )
 
     shown_touchpoints: set[int] = set()
@@ -181,7 +186,7 @@ def document_from_snapshot(
         is_backstage = f.get("lane") in BACKSTAGE_LANES
         if is_backstage and not backstage:
             continue
-        third = third_parties.get(f.get("third_party"))
+        third = third_parties.get(f.get("third_party") or 0)
         touchpoint = {
             "id": pk,
             "position": f.get("position"),
@@ -207,8 +212,14 @@ def document_from_snapshot(
         shown_touchpoints.add(pk)
 
     links = [
-        {"id": pk, "source": f.get("source"), "target": f.get("target"), "kind": f.get("kind", ""),
-         "kind_label": _label(LinkKind, f.get("kind")), "label": _text(f, "label", language)}
+        {
+            "id": pk,
+            "source": f.get("source"),
+            "target": f.get("target"),
+            "kind": f.get("kind", ""),
+            "kind_label": _label(LinkKind, f.get("kind")),
+            "label": _text(f, "label", language),
+        }
         for pk, f in _sorted(children.get("links", {}))
         if f.get("source") in shown_touchpoints and f.get("target") in shown_touchpoints
     ]
@@ -220,8 +231,13 @@ def document_from_snapshot(
         for comment in comments:
             if comment.stage_id in stages:
                 stages[comment.stage_id]["comments"].append(
-                    {"id": comment.pk, "author": str(seen.account(comment.author)), "text": comment.text,
-                     "resolved": comment.resolved, "created": comment.created.isoformat()}
+                    {
+                        "id": comment.pk,
+                        "author": str(seen.account(comment.author)),
+                        "text": comment.text,
+                        "resolved": comment.resolved,
+                        "created": comment.created.isoformat(),
+                    }
                 )
 
     return {
@@ -241,7 +257,9 @@ def journey_map_document(journey_map: JourneyMap, user: Any) -> dict[str, Any] |
     if found is None:
         return None
     data, source = found
-    return document_from_snapshot(journey_map, data, user=user, backstage=not is_consumer(user), source=source)
+    return document_from_snapshot(
+        journey_map, data, user=user, backstage=not is_consumer(user), source=source
+    )
 
 
 def journey_map_list(user: Any) -> Any:

@@ -50,7 +50,9 @@ class MapReviewAnswer(TranslatedTextMixin, WayfareModel):
     )
     question = models.CharField(_("question"), max_length=12, choices=CxQuestion.choices)
     answer = models.TextField(_("answer"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
     stage = models.ForeignKey(
         "journeys.JourneyStage",
         verbose_name=_("stage"),
@@ -104,7 +106,10 @@ class DesignWork(TranslatedTextMixin, WayfareModel):
     principles, with notes and the evidence it produced (interviews, prototypes, A/B test results)."""
 
     journey_map = models.ForeignKey(
-        "journeys.JourneyMap", verbose_name=_("journey map"), on_delete=models.CASCADE, related_name="design_work"
+        "journeys.JourneyMap",
+        verbose_name=_("journey map"),
+        on_delete=models.CASCADE,
+        related_name="design_work",
     )
     design_stage = models.CharField(_("design stage"), max_length=12, choices=DesignStage.choices)
     principle = models.CharField(_("principle"), max_length=14, choices=DesignPrinciple.choices, blank=True)
@@ -112,7 +117,9 @@ class DesignWork(TranslatedTextMixin, WayfareModel):
     notes = models.TextField(_("notes"), blank=True)
     evidence = models.TextField(_("evidence"), blank=True)
     evidence_link = models.URLField(_("evidence link"), max_length=500, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=WorkStatus.choices, default=WorkStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=WorkStatus.choices, default=WorkStatus.PLANNED
+    )
     due = models.DateField(_("due"), null=True, blank=True)
 
     class Meta:

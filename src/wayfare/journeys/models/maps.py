@@ -74,7 +74,9 @@ class JourneyMap(TranslatedTextMixin, WayfareModel):
         "journeys.Persona", verbose_name=_("personas"), blank=True, related_name="journey_maps"
     )
     description = models.TextField(_("description"), blank=True)
-    scope = models.TextField(_("scope"), blank=True, help_text=_("Where the journey starts and where it ends."))
+    scope = models.TextField(
+        _("scope"), blank=True, help_text=_("Where the journey starts and where it ends.")
+    )
     event_log = models.ForeignKey(
         "analytics.EventLog",
         verbose_name=_("event log"),
@@ -144,10 +146,14 @@ class JourneyStage(TranslatedTextMixin, WayfareModel):
     past_improvements = models.TextField(_("past improvements"), blank=True)
     support_processes = models.TextField(_("support processes"), blank=True)
     consumer_waits = models.BooleanField(
-        _("the consumer waits here"), default=False, help_text=_("For the hint: offer a choice while they wait.")
+        _("the consumer waits here"),
+        default=False,
+        help_text=_("For the hint: offer a choice while they wait."),
     )
     backstage_notes = models.TextField(_("backstage notes"), blank=True)
-    activities = models.JSONField(_("event log activities"), default=list, blank=True, validators=[_activity_list])
+    activities = models.JSONField(
+        _("event log activities"), default=list, blank=True, validators=[_activity_list]
+    )
     optional = models.BooleanField(_("optional"), default=False, help_text=_("A case may skip this stage."))
 
     class Meta:
@@ -155,9 +161,7 @@ class JourneyStage(TranslatedTextMixin, WayfareModel):
         verbose_name = _("journey stage")
         verbose_name_plural = _("journey stages")
         constraints = [
-            models.UniqueConstraint(
-                fields=["journey_map", "position"], name="journeys_stage_position_unique"
-            )
+            models.UniqueConstraint(fields=["journey_map", "position"], name="journeys_stage_position_unique")
         ]
 
     def __str__(self) -> str:
@@ -192,9 +196,7 @@ class StageEmotion(WayfareModel):
         ordering = ["journey_map", "stage__position", "persona"]
         verbose_name = _("stage emotion")
         verbose_name_plural = _("stage emotions")
-        constraints = [
-            models.UniqueConstraint(fields=["stage", "persona"], name="journeys_emotion_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["stage", "persona"], name="journeys_emotion_unique")]
 
     def __str__(self) -> str:
         return f"{self.stage} · {self.persona}: {self.as_is:+d}"
@@ -293,7 +295,9 @@ class Touchpoint(TranslatedTextMixin, WayfareModel):
     aspect = models.CharField(_("aspect"), max_length=12, choices=Aspect.choices, default=Aspect.JOURNEY)
     expected = models.BooleanField(_("the consumer expects it"), default=True)
     offers_choice = models.BooleanField(_("offers the consumer a choice"), default=False)
-    activities = models.JSONField(_("event log activities"), default=list, blank=True, validators=[_activity_list])
+    activities = models.JSONField(
+        _("event log activities"), default=list, blank=True, validators=[_activity_list]
+    )
 
     class Meta:
         ordering = ["journey_map", "stage__position", "position"]
@@ -336,7 +340,9 @@ class TouchpointLink(TranslatedTextMixin, WayfareModel):
     source = models.ForeignKey(
         Touchpoint, verbose_name=_("from"), on_delete=models.CASCADE, related_name="links_out"
     )
-    target = models.ForeignKey(Touchpoint, verbose_name=_("to"), on_delete=models.CASCADE, related_name="links_in")
+    target = models.ForeignKey(
+        Touchpoint, verbose_name=_("to"), on_delete=models.CASCADE, related_name="links_in"
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=LinkKind.choices, default=LinkKind.ALTERNATIVE)
     label = models.CharField(_("label"), max_length=200, blank=True)
 
@@ -344,9 +350,7 @@ class TouchpointLink(TranslatedTextMixin, WayfareModel):
         ordering = ["journey_map", "pk"]
         verbose_name = _("touchpoint link")
         verbose_name_plural = _("touchpoint links")
-        constraints = [
-            models.UniqueConstraint(fields=["source", "target"], name="journeys_link_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["source", "target"], name="journeys_link_unique")]
 
     def __str__(self) -> str:
         return f"{self.source} → {self.target}"
@@ -372,7 +376,11 @@ class StageComment(WayfareModel):
         JourneyStage, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="comments"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     text = models.TextField(_("comment"))
     resolved = models.BooleanField(_("resolved"), default=False)

@@ -51,7 +51,10 @@ class Persona(TranslatedTextMixin, WayfareModel):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     segment = models.CharField(
-        _("segment"), max_length=200, blank=True, help_text=_("The group of customers or users it stands for.")
+        _("segment"),
+        max_length=200,
+        blank=True,
+        help_text=_("The group of customers or users it stands for."),
     )
     summary = models.TextField(_("in their own words"), blank=True)
     is_machine = models.BooleanField(
@@ -137,7 +140,9 @@ class ResearchKind(models.TextChoices):
 class PersonaResearch(TranslatedTextMixin, WayfareModel):
     """Research a persona rests on (004 2.3.1: personas are drawn from data and interviews)."""
 
-    persona = models.ForeignKey(Persona, verbose_name=_("persona"), on_delete=models.CASCADE, related_name="research")
+    persona = models.ForeignKey(
+        Persona, verbose_name=_("persona"), on_delete=models.CASCADE, related_name="research"
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=ResearchKind.choices)
     title = models.CharField(_("title"), max_length=300)
     link = models.URLField(_("link"), max_length=500, blank=True)

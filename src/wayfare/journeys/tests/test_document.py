@@ -5,10 +5,10 @@ import pytest
 
 from wayfare.core.access import SYSTEM
 from wayfare.core.resources import registry
+from wayfare.core.testing import make_user
 from wayfare.core.versions import version_publish
 from wayfare.journeys.models import JourneyMap
 from wayfare.journeys.selectors import journey_map_document
-from wayfare.core.testing import make_user
 
 from .factories import JourneyStageFactory, StageCommentFactory, TouchpointFactory, TouchpointLinkFactory
 
@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _map_with_backstage():
-    stage = JourneyStageFactory(name="Pick up", backstage_notes="Cleaner checks the car", activities=["Unlock"])
+    stage = JourneyStageFactory(
+        name="Pick up", backstage_notes="Cleaner checks the car", activities=["Unlock"]
+    )
     front = TouchpointFactory(stage=stage, name="Unlock with the app", lane="frontstage")
     back = TouchpointFactory(stage=stage, name="Charge check", lane="backstage")
     TouchpointLinkFactory(source=front, target=back)
