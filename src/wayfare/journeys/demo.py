@@ -18,3 +18,4 @@ def load(stdout: Any) -> None:
     journey_map = maps.load(stdout)
     incident.load(stdout)
     design.load(stdout, journey_map)
+    stdout.write(f"  {maps.MAP_NAME}: published as version {journey_map.published_number}, edited since.")

@@ -111,3 +111,20 @@ def test_the_university_reads_the_published_map_without_its_backstage(demo):
     # the designers have an edit since version 1 to compare
     staff = journey_map_document(journey_map, get_user_model().objects.get(username="tomas"))
     assert staff["stages"][-1]["opportunities"] != document["stages"][-1]["opportunities"]
+
+
+@pytest.mark.parametrize(
+    ("language", "first_stage"), [("zh-hans", "得知 eCampus"), ("ru", "Знакомство с eCampus")]
+)
+def test_the_map_reads_in_the_readers_language(demo, language, first_stage):
+    from django.utils import translation
+
+    beatriz = get_user_model().objects.get(username="beatriz")
+    journey_map = JourneyMap.objects.restrict(beatriz).get(name=maps.MAP_NAME)
+    with translation.override(language):
+        document = journey_map_document(journey_map, beatriz)
+    assert document["map"]["name"] == journey_map.translations[language]["name"]
+    assert document["stages"][0]["name"] == first_stage
+    for stage in document["stages"]:
+        for touchpoint in stage["touchpoints"]:
+            assert touchpoint["name"] != Touchpoint.objects.get(pk=touchpoint["id"]).name
