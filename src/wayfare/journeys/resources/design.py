@@ -35,7 +35,7 @@ register(
     Resource(
         JohariEntry,
         columns=["pane", "text", "relationship", "journey_map", "done"],
-        filters=["relationship", "journey_map", "pane", "done"],
+        filters=["journey_map", "pane", "done"],
         search=["text", "action"],
         translated_fields=["text", "action"],
         select_related=["relationship", "journey_map"],

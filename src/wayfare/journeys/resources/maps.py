@@ -9,7 +9,7 @@ from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 
 from ..models import JourneyMap, JourneyStage, StageComment, StageEmotion, Touchpoint, TouchpointLink
-from ..services.maps import journey_map_mark_published
+from ..services.maps import journey_map_mark_published, stage_comment_add
 from .common import DESIGNERS
 
 register(
@@ -126,6 +126,8 @@ register(
     Resource(
         StageComment,
         columns=["stage", "author", "text", "resolved", "created"],
+        fields=["journey_map", "stage", "text", "resolved"],
+        create_service=stage_comment_add,
         filters=["journey_map", "stage", "resolved"],
         search=["text"],
         select_related=["stage", "stage__journey_map", "author", "journey_map"],

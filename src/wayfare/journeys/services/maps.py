@@ -13,3 +13,13 @@ def journey_map_mark_published(*, instance: JourneyMap, version: Any, actor: Any
     still holds (publishing changes nothing an editor edits)."""
     JourneyMap.objects.filter(pk=instance.pk).update(published_number=version.number)
     instance.published_number = version.number
+
+
+def stage_comment_add(*, actor: Any, **fields: Any) -> Any:
+    """A comment on a stage, signed by whoever writes it (never by the input)."""
+    from wayfare.core.services import record_create
+
+    from ..models import StageComment
+
+    author = actor if getattr(actor, "pk", None) else None
+    return record_create(model=StageComment, actor=actor, data={**fields, "author": author})
