@@ -21,7 +21,9 @@ class PersonaForm(RestrictedModelForm):
     class Meta:
         model = Persona
         fields = ["name", "segment", "summary", "is_machine", "picture", "relationship", *PERSONA_TEXT_FIELDS]
-        widgets = {"picture": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})}
+        widgets = {
+            "picture": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -44,16 +44,18 @@ def persona_picture_prepare(upload: Any) -> ContentFile:
             image.load()
             image.thumbnail(PICTURE_BOX)
             has_alpha = image.mode in ("RGBA", "LA", "P")
-            image = image.convert("RGBA" if has_alpha else "RGB")
+            clean = image.convert("RGBA" if has_alpha else "RGB")  # a new image: no EXIF, no metadata
             out = io.BytesIO()
             if has_alpha:
-                image.save(out, format="PNG", optimize=True)
+                clean.save(out, format="PNG", optimize=True)
                 ext = "png"
             else:
-                image.save(out, format="JPEG", quality=85)
+                clean.save(out, format="JPEG", quality=85)
                 ext = "jpg"
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ValidationError(_("The picture has too many pixels to be processed safely."), code="bomb") from exc
+        raise ValidationError(
+            _("The picture has too many pixels to be processed safely."), code="bomb"
+        ) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(_("This file is not a picture we can read."), code="type") from exc
     finally:

@@ -31,7 +31,10 @@ def designer(db):
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     return tmp_path
 
 
@@ -58,9 +61,7 @@ def test_machine_persona_hides_human_fields(designer):
 
 def test_picture_is_resized_on_upload(designer, media):
     client = client_for(designer)
-    response = client.post(
-        reverse("journeys:persona_add"), {"name": "Katrina", "picture": png(1600, 800)}
-    )
+    response = client.post(reverse("journeys:persona_add"), {"name": "Katrina", "picture": png(1600, 800)})
     assert response.status_code == 302, response.content.decode()[:1500]
     persona = Persona.objects.get(name="Katrina")
     with Image.open(persona.picture.path) as image:
@@ -77,7 +78,9 @@ def test_text_file_named_png_is_refused(designer, media):
 
 def test_oversize_picture_is_refused(designer, media, monkeypatch):
     monkeypatch.setattr(people_services, "PICTURE_MAX_BYTES", 100)
-    response = client_for(designer).post(reverse("journeys:persona_add"), {"name": "K", "picture": png(300, 300)})
+    response = client_for(designer).post(
+        reverse("journeys:persona_add"), {"name": "K", "picture": png(300, 300)}
+    )
     assert response.status_code == 400
     assert "larger than 5 MB" in " ".join(response.context["form"].errors["picture"])
     assert not Persona.objects.exists() and not any(media.rglob("*.*"))
