@@ -4,8 +4,11 @@ material with no owning organisation."""
 from wayfare.core.testing import ResourceTests
 from wayfare.journeys.models import CultureProfile, Persona, PersonaAspiration, PersonaResearch, Scenario
 
+from wayfare.relationships.tests.factories import ServiceRelationshipFactory
+
 from .factories import (
     CultureProfileFactory,
+    JourneyMapFactory,
     PersonaAspirationFactory,
     PersonaFactory,
     PersonaResearchFactory,
@@ -17,7 +20,7 @@ class PersonaTests(ResourceTests):
     model = Persona
 
     def make(self, owner):
-        return PersonaFactory()
+        return PersonaFactory(relationship=ServiceRelationshipFactory())
 
     def valid_data(self, owner):
         return {"name": "Katrina", "segment": "Students", "goals": "Reach the festival"}
@@ -63,7 +66,7 @@ class ScenarioTests(ResourceTests):
     model = Scenario
 
     def make(self, owner):
-        return ScenarioFactory()
+        return ScenarioFactory(journey_map=JourneyMapFactory())
 
     def valid_data(self, owner):
         return {"name": "Weekend festival", "persona": PersonaFactory().pk, "position": 1, "goal": "Go"}
@@ -76,7 +79,7 @@ class CultureProfileTests(ResourceTests):
     model = CultureProfile
 
     def make(self, owner):
-        return CultureProfileFactory()
+        return CultureProfileFactory(persona=PersonaFactory())
 
     def valid_data(self, owner):
         scales = dict.fromkeys(
