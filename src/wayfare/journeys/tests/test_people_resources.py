@@ -3,7 +3,6 @@ material with no owning organisation."""
 
 from wayfare.core.testing import ResourceTests
 from wayfare.journeys.models import CultureProfile, Persona, PersonaAspiration, PersonaResearch, Scenario
-
 from wayfare.relationships.tests.factories import ServiceRelationshipFactory
 
 from .factories import (
