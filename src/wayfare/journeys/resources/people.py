@@ -1,10 +1,14 @@
 """Declarations of personas, their research and aspirations, scenarios and culture profiles (issue #13
 section 1)."""
 
+from django.utils.translation import gettext_lazy as _
+
+from wayfare.core.navigation import step_card
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 
-from ..models import CultureProfile, Persona, PersonaAspiration, PersonaResearch, Scenario
+from ..forms_people import PersonaForm
+from ..models import HUMAN_ONLY_FIELDS, CultureProfile, Persona, PersonaAspiration, PersonaResearch, Scenario
 from .common import DESIGNERS
 
 register(
@@ -32,9 +36,19 @@ register(
             "hopes_and_dreams",
         ],
         select_related=["relationship"],
+        form=PersonaForm,
+        fields=PersonaForm.Meta.fields,
+        detail_template="journeys/people/persona_detail.html",
+        extra={
+            "human_only": list(HUMAN_ONLY_FIELDS),
+            "card_groups": [
+                (_("Who they are"), ["responsibilities", "family", "typical_day", "influences"]),
+                (_("What they do"), ["touchpoints", "online_behaviour", "constraints", "pain_points"]),
+                (_("What they want"), ["goals", "needs", "looking_for", "hopes_and_dreams"]),
+                (_("How to reach them"), ["channels"]),
+            ],
+        },
         related=[
-            Related(PersonaAspiration, "persona"),
-            Related(PersonaResearch, "persona"),
             Related(Scenario, "persona"),
             Related(CultureProfile, "persona"),
         ],
@@ -75,7 +89,8 @@ register(
         search=["name", "who", "why", "goal", "how", "context"],
         translated_fields=["name", "who", "why", "goal", "how", "context"],
         select_related=["persona", "journey_map"],
-        access=Access(write=DESIGNERS),
+        extra={"list_links": [(_("Merge scenarios into one map"), "journeys:scenario_merge", "")]},
+        access=Access(write=DESIGNERS, actions={"page.scenario_merge": ("change", None)}),
         step="journeys",
         slug="scenarios",
     )
@@ -88,7 +103,9 @@ register(
         search=["name", "segment", "notes"],
         translated_fields=["name", "segment", "notes"],
         select_related=["persona"],
-        access=Access(write=DESIGNERS),
+        detail_template="journeys/people/cultureprofile_detail.html",
+        extra={"list_links": [(_("Compare two culture profiles"), "journeys:culture_compare", "")]},
+        access=Access(write=DESIGNERS, actions={"page.culture_compare": ("view", None)}),
         step="journeys",
         slug="culture-profiles",
     )
@@ -96,3 +113,13 @@ register(
 
 for model in (Persona, PersonaAspiration, PersonaResearch, Scenario, CultureProfile):
     grant("CX designer", model, "view add change delete")
+
+step_card(
+    "journeys.persona_card",
+    label=_("Personas"),
+    description=_("Who the customers and users are, what they do and want, drawn from research."),
+    url_name="journeys:persona_list",
+    step="journeys",
+    permission="journeys.view_persona",
+    replaces=["journeys.personas"],
+)
