@@ -27,8 +27,12 @@ from ..selectors import journey_map_document
 from ..services.editor import JourneyMapEditor
 
 
-def _answer(document: dict[str, Any], journey_map: JourneyMap, status: int = 200, **extra: Any) -> JsonResponse:
-    response = JsonResponse({"document": document, "hints": journey_map_hints(document), **extra}, status=status)
+def _answer(
+    document: dict[str, Any], journey_map: JourneyMap, status: int = 200, **extra: Any
+) -> JsonResponse:
+    response = JsonResponse(
+        {"document": document, "hints": journey_map_hints(document), **extra}, status=status
+    )
     tag = etag(journey_map)
     if tag:
         response["ETag"] = tag
@@ -71,9 +75,10 @@ def journey_map_document_api(request: HttpRequest, pk: int) -> JsonResponse:
         if document is None:
             raise Http404
         return _answer(document, journey_map)
-    if is_consumer(request.user) or not restrict(
-        JourneyMap.objects.filter(pk=pk), request.user, "change"
-    ).exists():
+    if (
+        is_consumer(request.user)
+        or not restrict(JourneyMap.objects.filter(pk=pk), request.user, "change").exists()
+    ):
         raise Http404
     try:
         body = json.loads(request.body or b"{}")

@@ -79,7 +79,9 @@ class JourneyMapEditor:
         self.refs: dict[str, int] = {}
         self.undo: list[dict[str, Any]] = []
         self.stage_order = list(
-            JourneyStage.objects.filter(journey_map=self.map).order_by("position").values_list("pk", flat=True)
+            JourneyStage.objects.filter(journey_map=self.map)
+            .order_by("position")
+            .values_list("pk", flat=True)
         )
         self.tp_order: dict[int, list[int]] = {pk: [] for pk in self.stage_order}
         for tp in Touchpoint.objects.filter(journey_map=self.map).order_by("position"):
@@ -304,7 +306,9 @@ class JourneyMapEditor:
 
     def _op_clear_emotion(self, op: dict[str, Any]) -> None:
         stage = self._get(JourneyStage, op.get("stage"), "stage")
-        emotion = StageEmotion.objects.filter(stage=stage, persona_id=self._id(op.get("persona"), "persona")).first()
+        emotion = StageEmotion.objects.filter(
+            stage=stage, persona_id=self._id(op.get("persona"), "persona")
+        ).first()
         if emotion is not None:
             self.undo.append(
                 {
@@ -397,7 +401,10 @@ class JourneyMapEditor:
                     break
                 if name not in known:
                     errors.setdefault(f"stages[{stage.pk}].activities", []).append(
-                        str(_("“%(activity)s” is not an activity of the map's event log.") % {"activity": name})
+                        str(
+                            _("“%(activity)s” is not an activity of the map's event log.")
+                            % {"activity": name}
+                        )
                     )
                 elif name in owner:
                     errors.setdefault(f"stages[{stage.pk}].activities", []).append(

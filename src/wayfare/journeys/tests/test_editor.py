@@ -34,7 +34,11 @@ def journey_map():
 
 def commit(m, staff, *ops, version=None):
     m.refresh_from_db()
-    return JourneyMapEditor(journey_map=m, actor=staff, version=version or version_of(m)).extend(list(ops)).commit()
+    return (
+        JourneyMapEditor(journey_map=m, actor=staff, version=version or version_of(m))
+        .extend(list(ops))
+        .commit()
+    )
 
 
 def names(m):
@@ -66,7 +70,10 @@ def test_touchpoint_moves_within_and_across_stages(journey_map, staff):
     find, book = JourneyStage.objects.filter(journey_map=journey_map).order_by("position")
     advert = Touchpoint.objects.get(name="Advert")
     commit(journey_map, staff, {"op": "move_touchpoint", "id": advert.pk, "position": 2})
-    assert list(find.touchpoints.order_by("position").values_list("name", flat=True)) == ["App search", "Advert"]
+    assert list(find.touchpoints.order_by("position").values_list("name", flat=True)) == [
+        "App search",
+        "Advert",
+    ]
     commit(journey_map, staff, {"op": "move_touchpoint", "id": advert.pk, "stage": book.pk, "position": 1})
     assert list(book.touchpoints.order_by("position").values_list("name", "position")) == [
         ("Advert", 1),
@@ -155,8 +162,12 @@ def url(m):
 
 
 def post(client, m, ops, version):
-    return client.post(url(m), json.dumps({"operations": ops}), content_type="application/json",
-                       headers={"If-Match": f'"{version}"'})
+    return client.post(
+        url(m),
+        json.dumps({"operations": ops}),
+        content_type="application/json",
+        headers={"If-Match": f'"{version}"'},
+    )
 
 
 def test_api_etag_and_two_concurrent_edits_both_survive(journey_map, staff):
@@ -166,15 +177,25 @@ def test_api_etag_and_two_concurrent_edits_both_survive(journey_map, staff):
     assert got.status_code == 200 and got["ETag"] == f'"{version_of(journey_map)}"'
     assert "hints" in got.json() and got.json()["document"]["stages"][0]["name"] == "Find"
     version = got.json()["document"]["map"]["version"]
-    first = post(alice, journey_map, [{"op": "update_stage", "id": find.pk, "data": {"name": "Discover"}}], version)
+    first = post(
+        alice, journey_map, [{"op": "update_stage", "id": find.pk, "data": {"name": "Discover"}}], version
+    )
     assert first.status_code == 200 and first.json()["undo"]
-    second = post(bob, journey_map, [{"op": "update_stage", "id": book.pk, "data": {"name": "Reserve"}}], version)
+    second = post(
+        bob, journey_map, [{"op": "update_stage", "id": book.pk, "data": {"name": "Reserve"}}], version
+    )
     assert second.status_code == 409
     body = second.json()
     assert body["document"]["stages"][0]["name"] == "Discover"
-    assert any(c["id"] == find.pk and "name" in c["fields"] and c["by"] == "designer" for c in body["changes"])
-    again = post(bob, journey_map, [{"op": "update_stage", "id": book.pk, "data": {"name": "Reserve"}}],
-                 body["document"]["map"]["version"])
+    assert any(
+        c["id"] == find.pk and "name" in c["fields"] and c["by"] == "designer" for c in body["changes"]
+    )
+    again = post(
+        bob,
+        journey_map,
+        [{"op": "update_stage", "id": book.pk, "data": {"name": "Reserve"}}],
+        body["document"]["map"]["version"],
+    )
     assert again.status_code == 200
     assert names(journey_map) == ["Discover", "Reserve"]
 
@@ -184,7 +205,9 @@ def test_api_same_field_conflict_is_shown(journey_map, staff):
     find = JourneyStage.objects.get(name="Find")
     version = version_of(journey_map)
     post(alice, journey_map, [{"op": "update_stage", "id": find.pk, "data": {"name": "Discover"}}], version)
-    clash = post(bob, journey_map, [{"op": "update_stage", "id": find.pk, "data": {"name": "Search"}}], version)
+    clash = post(
+        bob, journey_map, [{"op": "update_stage", "id": find.pk, "data": {"name": "Search"}}], version
+    )
     assert clash.status_code == 409
     assert [c for c in clash.json()["changes"] if c["id"] == find.pk and c["fields"] == ["name"]]
     assert names(journey_map) == ["Discover", "Book"]
@@ -213,3 +236,10 @@ def test_api_consumer_reads_published_only_and_never_writes(journey_map, staff, 
     response = post(consumer, journey_map, [{"op": "delete_stage", "id": find.pk}], version_of(journey_map))
     assert response.status_code == 404
     assert JourneyStage.objects.filter(pk=find.pk).exists()
+
+
+def test_map_page_carries_the_editor(journey_map, staff):
+    response = client_for(staff).get(reverse("journeys:journeymap_detail", args=[journey_map.pk]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert 'id="journey-map-editor"' in text and url(journey_map) in text and "journeys/editor.js" in text
