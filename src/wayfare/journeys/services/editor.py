@@ -20,7 +20,7 @@ A ``stage``/``source``/``target`` may name a row added earlier in the batch by i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -75,7 +75,7 @@ class JourneyMapEditor:
     def commit(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         from ..selectors import journey_map_document
 
-        self.map = lock_current(self.journey_map, self.version)
+        self.map = cast(JourneyMap, lock_current(self.journey_map, self.version))
         self.refs: dict[str, int] = {}
         self.undo: list[dict[str, Any]] = []
         self.stage_order = list(
@@ -383,7 +383,8 @@ class JourneyMapEditor:
     def _check_activities(self) -> None:
         from wayfare.analytics.selectors import event_log_activity_names
 
-        known = set(event_log_activity_names(self.map.event_log)) if self.map.event_log_id else set()
+        log = self.map.event_log
+        known = set(event_log_activity_names(log)) if log is not None else set()
         owner: dict[str, JourneyStage] = {}
         errors: dict[str, list[str]] = {}
         tps_by_stage: dict[int, list[Touchpoint]] = {}
