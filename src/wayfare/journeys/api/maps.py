@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wayfare.core.access import is_consumer, restrict
@@ -83,12 +84,12 @@ def journey_map_document_api(request: HttpRequest, pk: int) -> JsonResponse:
     try:
         body = json.loads(request.body or b"{}")
     except ValueError:
-        return JsonResponse({"errors": {"body": ["Not JSON."]}}, status=400)
+        return JsonResponse({"errors": {"body": [_("The body is not JSON.")]}}, status=400)
     versions = parse_if_match(request.headers.get("If-Match"))
     version = (versions[0] if versions else None) or body.get("version")
     operations = body.get("operations")
     if not isinstance(operations, list):
-        return JsonResponse({"errors": {"operations": ["A list of operations."]}}, status=400)
+        return JsonResponse({"errors": {"operations": [_("A list of operations.")]}}, status=400)
     try:
         editor = JourneyMapEditor(journey_map=journey_map, actor=request.user, version=version)
         editor.extend(operations)
