@@ -50,6 +50,7 @@ register(
         version_children=["stages", "touchpoints", "emotions", "links"],
         version_skip=["published_number"],
         on_publish=journey_map_mark_published,
+        detail_template="journeys/journeymap_detail.html",
     )
 )
 register(
