@@ -2,16 +2,11 @@
 
 from wayfare.core.testing import ResourceTests
 from wayfare.journeys.models import (
-    CultureProfile,
     DesignWork,
     JohariEntry,
     JourneyMap,
     JourneyStage,
     MapReviewAnswer,
-    Persona,
-    PersonaAspiration,
-    PersonaResearch,
-    Scenario,
     StageComment,
     StageEmotion,
     Touchpoint,
@@ -21,90 +16,17 @@ from wayfare.parties.tests.factories import OrganisationFactory
 from wayfare.relationships.tests.factories import ServiceRelationshipFactory
 
 from .factories import (
-    CultureProfileFactory,
     DesignWorkFactory,
     JohariEntryFactory,
     JourneyMapFactory,
     JourneyStageFactory,
     MapReviewAnswerFactory,
-    PersonaAspirationFactory,
     PersonaFactory,
-    PersonaResearchFactory,
-    ScenarioFactory,
     StageCommentFactory,
     StageEmotionFactory,
     TouchpointFactory,
     TouchpointLinkFactory,
 )
-
-
-class PersonaTests(ResourceTests):
-    model = Persona
-
-    def make(self, owner):
-        return PersonaFactory(relationship=ServiceRelationshipFactory(consumer=owner))
-
-    def valid_data(self, owner):
-        return {"name": "Katrina", "segment": "Weekend travellers", "goals": "Reach the festival"}
-
-    def invalid_data(self, owner):
-        return {"name": "", "is_machine": "on", "family": "Five siblings"}
-
-
-class PersonaAspirationTests(ResourceTests):
-    model = PersonaAspiration
-    update_field = "text"
-
-    def make(self, owner):
-        return PersonaAspirationFactory()
-
-    def valid_data(self, owner):
-        return {"persona": PersonaFactory().pk, "kind": "social", "text": "Meet new friends"}
-
-    def invalid_data(self, owner):
-        return {"persona": PersonaFactory().pk, "kind": "spiritual", "text": ""}
-
-
-class PersonaResearchTests(ResourceTests):
-    model = PersonaResearch
-    update_field = "title"
-
-    def make(self, owner):
-        return PersonaResearchFactory()
-
-    def valid_data(self, owner):
-        return {"persona": PersonaFactory().pk, "kind": "interview", "title": "Ten students", "link": ""}
-
-    def invalid_data(self, owner):
-        return {"persona": PersonaFactory().pk, "kind": "interview", "title": "", "link": "not a link"}
-
-
-class ScenarioTests(ResourceTests):
-    model = Scenario
-
-    def make(self, owner):
-        return ScenarioFactory(journey_map=JourneyMapFactory(relationship__consumer=owner))
-
-    def valid_data(self, owner):
-        return {"name": "Book a van", "persona": PersonaFactory().pk, "position": 1, "goal": "A van for six"}
-
-    def invalid_data(self, owner):
-        return {"name": "", "position": 1}
-
-
-class CultureProfileTests(ResourceTests):
-    model = CultureProfile
-
-    def make(self, owner):
-        return CultureProfileFactory(persona=PersonaFactory())
-
-    def valid_data(self, owner):
-        scales = ("communicating", "evaluating", "persuading", "leading", "deciding", "trusting")
-        return {"name": "Students", "segment": "International", **dict.fromkeys(scales, 3),
-                "disagreeing": 7, "scheduling": 8}
-
-    def invalid_data(self, owner):
-        return {"name": "Nobody", "segment": "", "communicating": 11}
 
 
 class JourneyMapTests(ResourceTests):
@@ -133,8 +55,12 @@ class JourneyStageTests(ResourceTests):
 
     def valid_data(self, owner):
         journey_map = JourneyMapFactory(relationship__consumer=owner)
-        return {"journey_map": journey_map.pk, "position": 1, "name": "Find the service", "phase": "before",
-                }
+        return {
+            "journey_map": journey_map.pk,
+            "position": 1,
+            "name": "Find the service",
+            "phase": "before",
+        }
 
     def invalid_data(self, owner):
         return {"position": 1, "name": "", "phase": "sometime"}
@@ -149,13 +75,22 @@ class StageEmotionTests(ResourceTests):
 
     def valid_data(self, owner):
         stage = JourneyStageFactory(journey_map__relationship__consumer=owner)
-        return {"journey_map": stage.journey_map_id, "stage": stage.pk, "persona": PersonaFactory().pk,
-                "as_is": -2, "to_be": 2}
+        return {
+            "journey_map": stage.journey_map_id,
+            "stage": stage.pk,
+            "persona": PersonaFactory().pk,
+            "as_is": -2,
+            "to_be": 2,
+        }
 
     def invalid_data(self, owner):
         stage = JourneyStageFactory(journey_map__relationship__consumer=owner)
-        return {"journey_map": stage.journey_map_id, "stage": stage.pk, "persona": PersonaFactory().pk,
-                "as_is": 9}
+        return {
+            "journey_map": stage.journey_map_id,
+            "stage": stage.pk,
+            "persona": PersonaFactory().pk,
+            "as_is": 9,
+        }
 
 
 class TouchpointTests(ResourceTests):
@@ -163,20 +98,38 @@ class TouchpointTests(ResourceTests):
 
     def make(self, owner):
         return TouchpointFactory(
-            stage__journey_map__relationship__consumer=owner, third_party=OrganisationFactory(), interaction_form="use"
+            stage__journey_map__relationship__consumer=owner,
+            third_party=OrganisationFactory(),
+            interaction_form="use",
         )
 
     def valid_data(self, owner):
         stage = JourneyStageFactory(journey_map__relationship__consumer=owner)
-        return {"journey_map": stage.journey_map_id, "stage": stage.pk, "position": 1, "name": "Advert",
-                "channel": "advert", "kind": "touchpoint", "lane": "frontstage", "aspect": "brand",
-                "expected": "on"}
+        return {
+            "journey_map": stage.journey_map_id,
+            "stage": stage.pk,
+            "position": 1,
+            "name": "Advert",
+            "channel": "advert",
+            "kind": "touchpoint",
+            "lane": "frontstage",
+            "aspect": "brand",
+            "expected": "on",
+        }
 
     def invalid_data(self, owner):
         stage = JourneyStageFactory(journey_map__relationship__consumer=owner)
-        return {"journey_map": stage.journey_map_id, "stage": stage.pk, "position": 1, "name": "Advert",
-                "channel": "advert", "kind": "touchpoint", "interaction_form": "goods", "lane": "frontstage",
-                "aspect": "brand"}
+        return {
+            "journey_map": stage.journey_map_id,
+            "stage": stage.pk,
+            "position": 1,
+            "name": "Advert",
+            "channel": "advert",
+            "kind": "touchpoint",
+            "interaction_form": "goods",
+            "lane": "frontstage",
+            "aspect": "brand",
+        }
 
 
 class TouchpointLinkTests(ResourceTests):
@@ -189,12 +142,22 @@ class TouchpointLinkTests(ResourceTests):
     def valid_data(self, owner):
         source = TouchpointFactory(stage__journey_map__relationship__consumer=owner)
         target = TouchpointFactory(stage__journey_map=source.journey_map)
-        return {"journey_map": source.journey_map_id, "source": source.pk, "target": target.pk,
-                "kind": "loop", "label": "Try again"}
+        return {
+            "journey_map": source.journey_map_id,
+            "source": source.pk,
+            "target": target.pk,
+            "kind": "loop",
+            "label": "Try again",
+        }
 
     def invalid_data(self, owner):
         source = TouchpointFactory(stage__journey_map__relationship__consumer=owner)
-        return {"journey_map": source.journey_map_id, "source": source.pk, "target": source.pk, "kind": "loop"}
+        return {
+            "journey_map": source.journey_map_id,
+            "source": source.pk,
+            "target": source.pk,
+            "kind": "loop",
+        }
 
 
 class StageCommentTests(ResourceTests):
@@ -222,8 +185,12 @@ class MapReviewAnswerTests(ResourceTests):
 
     def valid_data(self, owner):
         journey_map = JourneyMapFactory(relationship__consumer=owner)
-        return {"journey_map": journey_map.pk, "question": "anxiety", "status": "answered",
-                "answer": "When the charger fails"}
+        return {
+            "journey_map": journey_map.pk,
+            "question": "anxiety",
+            "status": "answered",
+            "answer": "When the charger fails",
+        }
 
     def invalid_data(self, owner):
         return {"question": "why", "status": "open"}
@@ -238,8 +205,13 @@ class DesignWorkTests(ResourceTests):
 
     def valid_data(self, owner):
         journey_map = JourneyMapFactory(relationship__consumer=owner)
-        return {"journey_map": journey_map.pk, "design_stage": "test", "principle": "evidencing",
-                "activity": "A/B test of the booking page", "status": "planned"}
+        return {
+            "journey_map": journey_map.pk,
+            "design_stage": "test",
+            "principle": "evidencing",
+            "activity": "A/B test of the booking page",
+            "status": "planned",
+        }
 
     def invalid_data(self, owner):
         return {"design_stage": "dream", "activity": "", "status": "planned"}
