@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def journey_map():
     stage = JourneyStageFactory(
-        name="Pick up", customer_actions="Walk to the car", support_processes="Fleet database", duration_minutes=10
+        name="Pick up",
+        customer_actions="Walk to the car",
+        support_processes="Fleet database",
+        duration_minutes=10,
     )
     TouchpointFactory(stage=stage, name="Unlock with the app", lane="frontstage")
     TouchpointFactory(stage=stage, name="Charge check by the cleaner", lane="backstage")
@@ -29,10 +32,17 @@ def journey_map():
 def test_backstage_lies_below_the_line_of_visibility(journey_map):
     url = reverse("journeys:map_blueprint", args=[journey_map.pk])
     body = client_for(make_user("designer", ["CX designer"])).get(url).content.decode()
-    order = [body.index(text) for text in (
-        "Walk to the car", "Unlock with the app", 'data-lane="line"', "Charge check by the cleaner",
-        "Fleet database", "Telematics unit",
-    )]
+    order = [
+        body.index(text)
+        for text in (
+            "Walk to the car",
+            "Unlock with the app",
+            'data-lane="line"',
+            "Charge check by the cleaner",
+            "Fleet database",
+            "Telematics unit",
+        )
+    ]
     assert order == sorted(order)
 
 

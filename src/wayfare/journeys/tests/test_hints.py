@@ -32,7 +32,11 @@ def test_ending_below_zero_is_a_low_point():
 
 
 def test_a_late_pain_point():
-    stages = [_stage(1, "Find", pain_points="Ads everywhere"), _stage(2, "Ride"), _stage(3, "Return", pain_points="No parking")]
+    stages = [
+        _stage(1, "Find", pain_points="Ads everywhere"),
+        _stage(2, "Ride"),
+        _stage(3, "Return", pain_points="No parking"),
+    ]
     assert _codes(stages) == [("late_pain", 3)]
 
 

@@ -40,14 +40,22 @@ def blueprint_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
         ]
 
     rows: list[dict[str, Any]] = [
-        {"key": "customer", "label": _("Customer actions"), "cells": cells(Lane.CUSTOMER, "customer_actions")},
+        {
+            "key": "customer",
+            "label": _("Customer actions"),
+            "cells": cells(Lane.CUSTOMER, "customer_actions"),
+        },
         {"key": "frontstage", "label": _("Frontstage"), "cells": cells(Lane.FRONTSTAGE)},
     ]
     if document.get("backstage"):
         rows += [
             {"key": "line", "label": _("Line of visibility"), "line": True},
             {"key": "backstage", "label": _("Backstage"), "cells": cells(Lane.BACKSTAGE)},
-            {"key": "support", "label": _("Support processes"), "cells": cells(Lane.SUPPORT, "support_processes")},
+            {
+                "key": "support",
+                "label": _("Support processes"),
+                "cells": cells(Lane.SUPPORT, "support_processes"),
+            },
         ]
     return rows
 
