@@ -1,6 +1,5 @@
 """The standard battery for the analytics registers (backstage: consumers get 403), plus uploads."""
 
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wayfare.analytics.models import EventLog, EventLogStatus

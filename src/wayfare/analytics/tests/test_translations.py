@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 
 from wayfare.analytics.models import EventLog
+from wayfare.core.testing import client_for
 from wayfare.journeys.models import JourneyMap
 from wayfare.journeys.tests.factories import JourneyMapFactory, JourneyStageFactory
-from wayfare.core.testing import client_for
 
 from .factories import EventLogFactory
 
