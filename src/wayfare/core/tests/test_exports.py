@@ -67,11 +67,11 @@ def test_xlsx_export_writes_text_cells(staff_client):
 
 
 def test_xlsx_export_keeps_numbers_numbers(db):
-    from wayfare.analytics.tests.factories import DesignedStageFactory
+    from wayfare.journeys.tests.factories import JourneyStageFactory
 
-    DesignedStageFactory(name="-2+3", position=7)
+    JourneyStageFactory(name="-2+3", position=7)
     client = client_for(UserFactory(username="exporter2", roles=["Administrator"]))
-    response = client.get(reverse("analytics:designedstage_list") + "?_export=xlsx")
+    response = client.get(reverse("journeys:journeystage_list") + "?_export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[1]]
     row = [c for c in sheet[2]]
