@@ -1,12 +1,12 @@
-"""Analytics in the admin, read-only: event logs are imported and journeys designed through Wayfare's
+"""Analytics in the admin, read-only: event logs are imported through Wayfare's
 pages and API, which run the services and the access rule (issue #11)."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from wayfare.core.admin import ReadOnlyAdminMixin, ReadOnlyInline
+from wayfare.core.admin import ReadOnlyAdminMixin
 
-from .models import DesignedJourney, DesignedStage, EventLog
+from .models import EventLog
 
 
 @admin.register(EventLog)
@@ -14,13 +14,3 @@ class EventLogAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "status", "events", "cases", "created"]
     list_filter = ["status", "source_format"]
     search_fields = ["name"]
-
-
-class DesignedStageInline(ReadOnlyInline):
-    model = DesignedStage
-
-
-@admin.register(DesignedJourney)
-class DesignedJourneyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
-    list_display = ["name", "event_log"]
-    inlines = [DesignedStageInline]

@@ -1,5 +1,7 @@
 """Journey analytics in the running story: the service desk's ticket history (the real Helpdesk event log,
-CC BY 4.0) and the designed incident journey it is held against (DOMAIN.md section 6)."""
+CC BY 4.0). The designed incident journey it is held against is the journeys demo's map "Incident
+resolution" (DOMAIN.md section 6), made from ``STAGES`` below: (name, activities of the log, optional), with
+``STAGE_TRANSLATIONS`` of the names."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.db import transaction
 
 from wayfare.core.demo_tools import upsert
 
-from .models import DesignedJourney, DesignedStage, EventLog, EventLogStatus
+from .models import EventLog, EventLogStatus
 from .services import event_log_import_run
 
 DATA = Path(__file__).parent / "demo_data" / "helpdesk.csv"
@@ -25,8 +27,6 @@ DESCRIPTION = (
     "how incidents really travel from the first call to closure, and how long people wait."
 )
 
-JOURNEY_NAME = "Incident resolution (designed path)"
-JOURNEY_DESCRIPTION = "The path an incident should take, from the user's call to closure."
 STAGES = [
     ("Log the ticket", ["Insert ticket"], True),
     ("Classify and prioritise", ["Assign seriousness"], False),
@@ -53,13 +53,6 @@ LOG_TRANSLATIONS = {
         "description": "Все заявки, которые служба поддержки обработала с 2010 по 2014 год: кто, что и когда "
         "сделал. По ним eCampus видит, как инциденты на самом деле проходят путь от первого звонка до "
         "закрытия и сколько людям приходится ждать.",
-    },
-}
-JOURNEY_TRANSLATIONS = {
-    "zh-hans": {"name": "事件处理（设计路径）", "description": "事件从用户来电到关闭应当经过的路径。"},
-    "ru": {
-        "name": "Решение инцидента (задуманный путь)",
-        "description": "Путь, который должен пройти инцидент: от звонка пользователя до закрытия.",
     },
 }
 STAGE_TRANSLATIONS = {
@@ -93,22 +86,6 @@ def load(stdout: Any) -> None:
                 "translations": LOG_TRANSLATIONS,
             },
         )
-        journey = upsert(
-            DesignedJourney,
-            {"event_log": event_log, "name": JOURNEY_NAME},
-            {"description": JOURNEY_DESCRIPTION, "translations": JOURNEY_TRANSLATIONS},
-        )
-        for position, (name, activities, optional) in enumerate(STAGES, start=1):
-            upsert(
-                DesignedStage,
-                {"journey": journey, "position": position},
-                {
-                    "name": name,
-                    "activities": "\n".join(activities),
-                    "optional": optional,
-                    "translations": {code: {"name": text} for code, text in STAGE_TRANSLATIONS[name].items()},
-                },
-            )
     if event_log.status != EventLogStatus.READY or not event_log.parquet_path.exists():
         stdout.write(f"  Importing {LOG_NAME} ({DATA.name})…")
         event_log = event_log_import_run(event_log_id=event_log.pk)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.forms import RestrictedModelForm
 
-from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog, EventLogFormat
+from .models import MAPPING_FIELDS, EventLog, EventLogFormat
 
 
 def _zones() -> list[tuple[str, str]]:
@@ -61,36 +61,3 @@ class EventLogForm(RestrictedModelForm):
                 if not data.get(field):
                     self.add_error(field, _("A CSV log needs this column."))
         return data
-
-
-SHOWN_ACTIVITY_NAMES = 60
-
-
-class DesignedStageForm(RestrictedModelForm):
-    """A stage's activities are typed one per line; the help lists the journey's log's activities."""
-
-    class Meta:
-        model = DesignedStage
-        fields = ["journey", "position", "name", "activities", "optional"]
-        widgets = {"activities": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from .selectors import event_log_activity_names
-
-        super().__init__(*args, **kwargs)
-        journey_id = self.data.get("journey") or self.initial.get("journey") or self.instance.journey_id
-        journeys = self.fields["journey"].queryset  # type: ignore[attr-defined]
-        valid_id = str(journey_id or "").isdigit()  # junk in the query or the post is a form error, not a 500
-        journey = journeys.select_related("event_log").filter(pk=journey_id).first() if valid_id else None
-        if isinstance(journey, DesignedJourney):
-            if not self.is_bound and not self.instance.pk and "position" not in self.initial:
-                last = journey.stages.order_by("-position").values_list("position", flat=True).first()
-                self.initial["position"] = (last or 0) + 1  # a new stage goes after the last one
-            names = event_log_activity_names(journey.event_log)
-            if names:
-                shown = ", ".join(names[:SHOWN_ACTIVITY_NAMES]) + (
-                    "…" if len(names) > SHOWN_ACTIVITY_NAMES else ""
-                )
-                self.fields["activities"].help_text = _(
-                    "One activity per line, spelt as in the event log %(log)s: %(names)s"
-                ) % {"log": journey.event_log.name, "names": shown}

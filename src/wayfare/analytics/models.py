@@ -1,9 +1,9 @@
-"""Journey analytics: event logs of observed journeys and the designed journeys they are held against.
+"""Journey analytics: event logs of observed journeys, held against the journey maps of ``journeys``.
 
 Customer journeys rarely follow the designed path (seed 000 1.2.4; 004 2.3). An *event log* holds the traces
 a provider already has (ticket histories, booking logs, portal clicks); the events themselves are kept as a
-Parquet file per log and analysed with DuckDB (``engine``), never row by row in Python. A *designed journey*
-is the path the provider intends, as ordered stages of activities, until journey maps exist.
+Parquet file per log and analysed with DuckDB (``engine``), never row by row in Python. The *designed
+journey* is a journey map (``journeys``), read through ``wayfare.journeys.reference``.
 """
 
 from __future__ import annotations
@@ -172,72 +172,3 @@ class EventLog(TranslatedTextMixin, WayfareModel):
     @property
     def is_ready(self) -> bool:
         return self.status == EventLogStatus.READY and self.parquet_path.exists()
-
-
-class DesignedJourney(TranslatedTextMixin, WayfareModel):
-    """The path a provider designs for a journey, as ordered stages of activities, used to measure how
-    far observed journeys conform (until journey maps exist, this is the plain designed path)."""
-
-    name = models.CharField(_("name"), max_length=200)
-    event_log = models.ForeignKey(
-        EventLog, verbose_name=_("event log"), on_delete=models.CASCADE, related_name="designed_journeys"
-    )
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta:
-        ordering = ["event_log__name", "name"]
-        verbose_name = _("designed journey")
-        verbose_name_plural = _("designed journeys")
-        constraints = [
-            models.UniqueConstraint(fields=["event_log", "name"], name="analytics_designedjourney_unique")
-        ]
-
-    def __str__(self) -> str:
-        return str(self.translated("name"))
-
-
-class DesignedStage(TranslatedTextMixin, WayfareModel):
-    """One stage of a designed journey: the activities that belong to it, in designed order."""
-
-    journey = models.ForeignKey(
-        DesignedJourney, verbose_name=_("designed journey"), on_delete=models.CASCADE, related_name="stages"
-    )
-    position = models.PositiveIntegerField(_("position"), help_text=_("Stages are expected in this order."))
-    name = models.CharField(_("name"), max_length=200)
-    activities = models.TextField(_("activities"), help_text=_("One activity of the event log per line."))
-    optional = models.BooleanField(_("optional"), default=False, help_text=_("A case may skip this stage."))
-
-    class Meta:
-        ordering = ["journey", "position"]
-        verbose_name = _("designed stage")
-        verbose_name_plural = _("designed stages")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["journey", "position"], name="analytics_designedstage_position_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.journey} · {self.position}. {self.translated('name')}"
-
-    @property
-    def activity_list(self) -> list[str]:
-        return [line.strip() for line in self.activities.splitlines() if line.strip()]
-
-    def clean(self) -> None:
-        if not self.activity_list:
-            raise ValidationError({"activities": _("Name at least one activity.")})
-        if self.journey_id:
-            taken = {
-                activity: stage.name
-                for stage in self.journey.stages.exclude(pk=self.pk)
-                for activity in stage.activity_list
-            }
-            clashes = sorted(a for a in self.activity_list if a in taken)
-            if clashes:
-                raise ValidationError(
-                    {
-                        "activities": _("Already in another stage: %(activities)s.")
-                        % {"activities": ", ".join(clashes)}
-                    }
-                )

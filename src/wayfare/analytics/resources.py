@@ -1,13 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from wayfare.core.navigation import nav_entry, step_card
-from wayfare.core.resources import Access, Related, Resource, register
+from wayfare.core.resources import Access, Resource, register
 from wayfare.core.roles import grant
 from wayfare.core.transitions import Transition
 
-from .api.views import DesignedJourneyActions, EventLogAnalysisActions
-from .forms import DesignedStageForm, EventLogForm
-from .models import MAPPING_FIELDS, DesignedJourney, DesignedStage, EventLog, EventLogStatus
+from .api.views import EventLogAnalysisActions
+from .forms import EventLogForm
+from .models import MAPPING_FIELDS, EventLog, EventLogStatus
 from .services import (
     event_log_create,
     event_log_delete,
@@ -48,8 +48,8 @@ EVENT_LOG_TRANSITIONS = [
 # Who may do what, as the authorization matrix checks it (core/matrix.py): every staff role reads,
 # analysts write; consumers see nothing of analytics (backstage).
 ANALYSTS = ("Administrator", "Analyst")
-# CX designers design journeys too (core/roles.py grants below).
-DESIGNERS = (*ANALYSTS, "CX designer")
+# Who may turn a variant into a journey map: those who may add maps (journeys' resources).
+MAP_DESIGNERS = ("Administrator", "CX designer")
 EVENT_LOG_READS = (
     "summary",
     "variants",
@@ -89,13 +89,13 @@ register(
         create_service=event_log_create,
         update_service=event_log_update,
         delete_service=event_log_delete,
-        related=[Related(DesignedJourney, "event_log")],
         detail_template="analytics/eventlog_detail.html",
         viewset_mixin=EventLogAnalysisActions,
         access=Access(
             write=ANALYSTS,
             actions={
                 **{f"api.{name}": ("view", None) for name in EVENT_LOG_READS},
+                "api.from_variant": ("view", MAP_DESIGNERS),
                 "page.explorer": ("view", None),
                 "page.import_status": ("view", None),
             },
@@ -106,41 +106,8 @@ register(
         transitions=EVENT_LOG_TRANSITIONS,
     )
 )
-register(
-    Resource(
-        DesignedJourney,
-        columns=["name", "event_log", "description"],
-        filters=["event_log"],
-        search=["name", "description"],
-        translated_fields=["name", "description"],
-        related=[Related(DesignedStage, "journey")],
-        select_related=["event_log"],
-        viewset_mixin=DesignedJourneyActions,
-        access=Access(write=DESIGNERS, actions={"api.from_variant": ("add", None)}),
-        step="journeys",
-        slug="designed-journeys",
-        versioned=True,
-        version_children=["stages"],
-    )
-)
-register(
-    Resource(
-        DesignedStage,
-        columns=["name", "position", "activities", "optional", "journey"],
-        filters=["journey", "optional"],
-        search=["name", "activities"],
-        translated_fields=["name"],
-        select_related=["journey", "journey__event_log"],
-        form=DesignedStageForm,
-        access=Access(write=DESIGNERS),
-        slug="designed-stages",
-    )
-)
-
 # What the staff roles may do here, the navigation entry and the card (issue #11: apps plug in).
 grant("Analyst", "analytics", "view add change delete")
-grant("CX designer", DesignedJourney, "view add change delete")
-grant("CX designer", DesignedStage, "view add change delete")
 nav_entry("analytics", _("Analytics"), "analytics:home", permission="analytics.view_eventlog", order=50)
 step_card(
     "analytics",

@@ -20,7 +20,7 @@ from wayfare.core.exceptions import DomainError
 
 from .engine import EventFilter, EventLogAnalysis, _duckdb
 from .limits import explorer_limits
-from .models import DesignedJourney, EventLog
+from .models import EventLog
 
 FILTER_PARAMS = (
     "start",
@@ -283,29 +283,15 @@ def event_log_activity_names(event_log: EventLog) -> list[str]:
     return sorted(event_log_analyses(event_log, ("activities",))["activities"]["activities"])
 
 
-def designed_journey_definition(journey: DesignedJourney) -> Any:
-    from .engine.conformance import DesignedJourney as EngineJourney
-    from .engine.conformance import DesignedStage as EngineStage
-
-    stages = tuple(
-        EngineStage(
-            name=stage.translated("name"), activities=tuple(stage.activity_list), optional=stage.optional
-        )
-        for stage in journey.stages.order_by("position")
-    )
-    if not stages:
-        raise DomainError(_("The designed journey has no stages yet."), code="no_stages")
-    try:
-        return EngineJourney(stages=stages)
-    except ValueError as exc:
-        raise DomainError(str(exc), code="bad_journey") from exc
-
-
 def event_log_conformance(
-    event_log: EventLog, journey: DesignedJourney, params: QueryDict | None = None
+    event_log: EventLog, journey_map: Any, params: QueryDict | None = None
 ) -> dict[str, Any]:
+    """Conformance of the log's cases (filtered by ``params``) with a journey map, the designed journey
+    (read through ``journeys.reference``)."""
+    from wayfare.journeys.reference import journey_map_definition
+
     from .engine.conformance import conformance
 
-    definition = designed_journey_definition(journey)
+    definition = journey_map_definition(journey_map)
     with event_log_analysis(event_log, params) as analysis:
         return conformance(analysis.con, analysis.events_view, definition)

@@ -18,7 +18,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.exceptions import DomainError
 from wayfare.core.services import record_create, record_delete, record_update
 
 from .engine import ColumnMapping, EventLogImportError, ImportResult, import_csv
@@ -27,8 +26,6 @@ from .engine.guards import failure
 from .limits import import_limits
 from .models import (
     MAPPING_FIELDS,
-    DesignedJourney,
-    DesignedStage,
     EventLog,
     EventLogFormat,
     EventLogStatus,
@@ -114,7 +111,7 @@ def event_log_update(*, instance: EventLog, actor: Any, **fields: Any) -> EventL
 
 @transaction.atomic
 def event_log_delete(*, instance: EventLog, actor: Any) -> None:
-    """Delete a log with its designed journeys; its Parquet and source files go once the delete commits."""
+    """Delete a log (its journey maps keep their stages, without a log); its Parquet and source files go once the delete commits."""
     parquet, source = instance.parquet_path, instance.source
     record_delete(instance=instance, actor=actor)
 
@@ -124,29 +121,6 @@ def event_log_delete(*, instance: EventLog, actor: Any) -> None:
             source.storage.delete(str(source.name))
 
     transaction.on_commit(remove_files)
-
-
-@transaction.atomic
-def designed_journey_create_from_variant(
-    *, event_log: EventLog, name: str, activities: list[str], actor: Any
-) -> DesignedJourney:
-    """A designed journey with one stage per activity of an observed variant, in its order.
-
-    A variant may repeat an activity (rework); a designed path names each activity once, so repeats after
-    the first are left out. Everything is written in one transaction or not at all.
-    """
-    path = list(dict.fromkeys(a for a in activities if a))
-    if not path:
-        raise DomainError(_("A designed path needs at least one activity."), code="empty_path")
-    journey = record_create(model=DesignedJourney, actor=actor, data={"event_log": event_log, "name": name})
-    for position, activity in enumerate(path, start=1):
-        record_create(
-            model=DesignedStage,
-            actor=actor,
-            data={"journey": journey, "position": position, "name": activity, "activities": activity},
-        )
-    assert isinstance(journey, DesignedJourney)
-    return journey
 
 
 def event_log_import_enqueue(*, event_log_id: int) -> None:

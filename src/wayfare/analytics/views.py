@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from wayfare.core.access import restrict
+from wayfare.journeys.reference import journey_maps_for_log
 
-from .models import DesignedJourney, EventLog
+from .models import EventLog
 
 
 def _event_log(request: HttpRequest, pk: int) -> EventLog:
@@ -30,13 +31,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @permission_required("analytics.view_eventlog", raise_exception=True)
 def explorer(request: HttpRequest, pk: int) -> HttpResponse:
     event_log = _event_log(request, pk)
-    journeys = restrict(DesignedJourney.objects.filter(event_log=event_log), request.user, "view")
+    journeys = journey_maps_for_log(event_log, request.user)
     config = {
         "api": reverse("api:analytics-eventlog-detail", args=[event_log.pk]),
         "variantLimit": 20,
         "eventLog": event_log.pk,
-        "fromVariant": reverse("api:analytics-designedjourney-from-variant"),
-        "canDesign": request.user.has_perm("analytics.add_designedjourney"),
+        "fromVariant": reverse("api:analytics-eventlog-from-variant", args=[event_log.pk]),
+        "canDesign": request.user.has_perm("journeys.add_journeymap"),
         "csrfToken": get_token(request),
     }
     return render(

@@ -7,20 +7,22 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from wayfare.core.access import restrict
+from wayfare.core.access import has_permission, restrict
 from wayfare.core.exceptions import DomainError
 
-from .. import selectors, services
-from ..models import DesignedJourney, EventLog
+from .. import selectors
+from ..models import EventLog
 
 FILTERS = [
     OpenApiParameter("start", OpenApiTypes.DATETIME, description="Window start (UTC)."),
@@ -44,6 +46,11 @@ def _analysis_schema(summary: str, extra: list | None = None) -> Any:
     return extend_schema(
         summary=summary, parameters=FILTERS + (extra or []), responses={200: OpenApiTypes.OBJECT}
     )
+
+
+class JourneyMapFromVariantSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    activities = serializers.ListField(child=serializers.CharField(max_length=500), min_length=1)
 
 
 class EventLogAnalysisActions:
@@ -109,42 +116,44 @@ class EventLogAnalysisActions:
         return self._answer(request, *selectors.EXPLORER_PARTS)
 
     @_analysis_schema(
-        "Conformance with a designed journey",
-        [OpenApiParameter("journey", OpenApiTypes.INT, required=True, description="Designed journey id.")],
+        "Conformance with a journey map (the designed journey)",
+        [
+            OpenApiParameter(
+                "journey_map", OpenApiTypes.INT, required=True, description="Journey map id (of this log)."
+            )
+        ],
     )
     @action(detail=True, methods=["get"])
     def conformance(self, request: Request, pk: Any = None) -> Response:
+        from wayfare.journeys.reference import journey_maps_for_log
+
         event_log = self.get_object()  # type: ignore[attr-defined]
-        journeys = restrict(DesignedJourney.objects.filter(event_log=event_log), request.user, "view")
-        journey_id = request.query_params.get("journey", "")
-        if not journey_id.isdigit():
-            raise DomainError(_("Name a designed journey by its id: journey=<id>."), code="bad_filter")
-        journey = get_object_or_404(journeys, pk=int(journey_id))
-        return Response(selectors.event_log_conformance(event_log, journey, request.query_params))
-
-
-class DesignedPathFromVariantSerializer(serializers.Serializer):
-    event_log = serializers.IntegerField()
-    name = serializers.CharField(max_length=200)
-    activities = serializers.ListField(child=serializers.CharField(max_length=500), min_length=1)
-
-
-class DesignedJourneyActions:
-    """Custom actions on the designed-journey viewset."""
+        map_id = request.query_params.get("journey_map", "")
+        if not map_id.isdigit():
+            raise DomainError(_("Name a journey map by its id: journey_map=<id>."), code="bad_filter")
+        journey_map = get_object_or_404(journey_maps_for_log(event_log, request.user), pk=int(map_id))
+        return Response(selectors.event_log_conformance(event_log, journey_map, request.query_params))
 
     @extend_schema(
-        summary="Create a designed journey from an observed variant (one stage per activity)",
-        request=DesignedPathFromVariantSerializer,
+        summary="Create a journey map of this log from an observed variant (one stage per activity)",
+        request=JourneyMapFromVariantSerializer,
         responses={201: OpenApiTypes.OBJECT},
     )
-    @action(detail=False, methods=["post"], url_path="from-variant")
-    def from_variant(self, request: Request) -> Response:
-        data = DesignedPathFromVariantSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+    @action(detail=True, methods=["post"], url_path="from-variant", permission_classes=[IsAuthenticated])
+    def from_variant(self, request: Request, pk: Any = None) -> Response:
+        """Writes a journey map, not the log: it needs the permission to add maps and to read the log."""
+        from wayfare.journeys.services.reference import journey_map_create_from_variant
+
+        if not has_permission(request.user, EventLog, "view") or not request.user.has_perm(
+            "journeys.add_journeymap"
+        ):
+            raise PermissionDenied
         logs = restrict(EventLog.objects.all(), request.user, "view")
-        event_log = get_object_or_404(logs, pk=data.validated_data["event_log"])
+        event_log = get_object_or_404(logs, pk=int(pk) if str(pk).isdigit() else 0)
+        data = JourneyMapFromVariantSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
         try:
-            journey = services.designed_journey_create_from_variant(
+            journey_map = journey_map_create_from_variant(
                 event_log=event_log,
                 name=data.validated_data["name"],
                 activities=data.validated_data["activities"],
@@ -155,5 +164,11 @@ class DesignedJourneyActions:
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
         return Response(
-            {"id": journey.pk, "name": journey.name, "stages": journey.stages.count()}, status=201
+            {
+                "id": journey_map.pk,
+                "name": journey_map.name,
+                "stages": journey_map.stages.count(),
+                "url": reverse("journeys:journeymap_detail", args=[journey_map.pk]),
+            },
+            status=201,
         )

@@ -73,11 +73,11 @@ def _stage_table(journey: DesignedJourney) -> pa.Table:
     )
 
 
-def conformance(
-    con: duckdb.DuckDBPyConnection, events_view: str, journey: DesignedJourney, *, examples: int = 5
-) -> dict[str, Any]:
-    """Share of conforming cases, deviations by kind with counts and example cases, dwell time per stage."""
-    n = next(_names)
+def _prepare(
+    con: duckdb.DuckDBPyConnection, events_view: str, journey: DesignedJourney, n: int
+) -> tuple[str, str, str, str]:
+    """Register the stage tables and build the flagged events and the deviations (temp tables) of
+    session ``n``; the caller drops them with ``_cleanup``."""
     stages, flagged, deviations = f"wf_cf_stages_{n}", f"wf_cf_flagged_{n}", f"wf_cf_dev_{n}"
     con.register(stages, _stage_table(journey))
     stage_list = pa.table(
@@ -89,62 +89,79 @@ def conformance(
     )
     stage_list_name = f"wf_cf_stage_list_{n}"
     con.register(stage_list_name, stage_list)
-    try:
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE {flagged} AS
-            WITH ev AS (
-                SELECT e.case_id, e.activity, e.timestamp, s.stage_idx, s.stage,
-                       row_number() OVER (PARTITION BY e.case_id ORDER BY e.timestamp, e.row_no) AS pos
-                FROM {events_view} e LEFT JOIN {stages} s ON s.activity = e.activity
-            ),
-            mapped AS (
-                SELECT *,
-                    lag(stage_idx) OVER w AS prev_stage,
-                    max(stage_idx) OVER (PARTITION BY case_id ORDER BY pos
-                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max,
-                    lead(timestamp) OVER w AS next_ts,
-                    lead(stage_idx) OVER w AS next_stage
-                FROM ev WHERE stage_idx IS NOT NULL
-                WINDOW w AS (PARTITION BY case_id ORDER BY pos)
-            ),
-            runs AS (
-                SELECT *,
-                    (prev_stage IS NULL OR prev_stage <> stage_idx) AS run_start,
-                    sum(CASE WHEN prev_stage IS NULL OR prev_stage <> stage_idx THEN 1 ELSE 0 END)
-                        OVER (PARTITION BY case_id ORDER BY pos) AS run_id
-                FROM mapped
-            )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {flagged} AS
+        WITH ev AS (
+            SELECT e.case_id, e.activity, e.timestamp, s.stage_idx, s.stage,
+                   row_number() OVER (PARTITION BY e.case_id ORDER BY e.timestamp, e.row_no) AS pos
+            FROM {events_view} e LEFT JOIN {stages} s ON s.activity = e.activity
+        ),
+        mapped AS (
             SELECT *,
-                count(*) OVER (PARTITION BY case_id, stage_idx ORDER BY pos
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS stage_seen,
-                count(*) OVER (PARTITION BY case_id, run_id, activity ORDER BY pos
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS activity_seen_in_visit
-            FROM runs
-            """
+                lag(stage_idx) OVER w AS prev_stage,
+                max(stage_idx) OVER (PARTITION BY case_id ORDER BY pos
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max,
+                lead(timestamp) OVER w AS next_ts,
+                lead(stage_idx) OVER w AS next_stage
+            FROM ev WHERE stage_idx IS NOT NULL
+            WINDOW w AS (PARTITION BY case_id ORDER BY pos)
+        ),
+        runs AS (
+            SELECT *,
+                (prev_stage IS NULL OR prev_stage <> stage_idx) AS run_start,
+                sum(CASE WHEN prev_stage IS NULL OR prev_stage <> stage_idx THEN 1 ELSE 0 END)
+                    OVER (PARTITION BY case_id ORDER BY pos) AS run_id
+            FROM mapped
         )
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE {deviations} AS
-            SELECT case_id, kind, stage, activity FROM (
-                SELECT case_id, stage, activity,
-                    CASE WHEN run_start AND stage_seen > 0 THEN 'repeated'
-                         WHEN run_start AND prev_max IS NOT NULL AND stage_idx < prev_max THEN 'out_of_order'
-                         WHEN NOT run_start AND activity_seen_in_visit > 0 THEN 'repeated'
-                    END AS kind
-                FROM {flagged}
-            ) WHERE kind IS NOT NULL
-            UNION ALL
-            SELECT e.case_id, 'unexpected', NULL, e.activity
-            FROM {events_view} e ANTI JOIN {stages} s ON s.activity = e.activity
-            UNION ALL
-            SELECT c.case_id, 'skipped', l.stage, NULL
-            FROM (SELECT DISTINCT case_id FROM {events_view}) c
-            CROSS JOIN (SELECT * FROM {stage_list_name} WHERE NOT optional) l
-            ANTI JOIN (SELECT DISTINCT case_id, stage_idx FROM {flagged}) v
-                ON v.case_id = c.case_id AND v.stage_idx = l.stage_idx
-            """
-        )
+        SELECT *,
+            count(*) OVER (PARTITION BY case_id, stage_idx ORDER BY pos
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS stage_seen,
+            count(*) OVER (PARTITION BY case_id, run_id, activity ORDER BY pos
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS activity_seen_in_visit
+        FROM runs
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {deviations} AS
+        SELECT case_id, kind, stage, activity FROM (
+            SELECT case_id, stage, activity,
+                CASE WHEN run_start AND stage_seen > 0 THEN 'repeated'
+                     WHEN run_start AND prev_max IS NOT NULL AND stage_idx < prev_max THEN 'out_of_order'
+                     WHEN NOT run_start AND activity_seen_in_visit > 0 THEN 'repeated'
+                END AS kind
+            FROM {flagged}
+        ) WHERE kind IS NOT NULL
+        UNION ALL
+        SELECT e.case_id, 'unexpected', NULL, e.activity
+        FROM {events_view} e ANTI JOIN {stages} s ON s.activity = e.activity
+        UNION ALL
+        SELECT c.case_id, 'skipped', l.stage, NULL
+        FROM (SELECT DISTINCT case_id FROM {events_view}) c
+        CROSS JOIN (SELECT * FROM {stage_list_name} WHERE NOT optional) l
+        ANTI JOIN (SELECT DISTINCT case_id, stage_idx FROM {flagged}) v
+            ON v.case_id = c.case_id AND v.stage_idx = l.stage_idx
+        """
+    )
+    return stages, flagged, deviations, stage_list_name
+
+
+def _cleanup(con: duckdb.DuckDBPyConnection, names: tuple[str, str, str, str]) -> None:
+    stages, flagged, deviations, stage_list_name = names
+    for name in (flagged, deviations):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    con.unregister(stages)
+    con.unregister(stage_list_name)
+
+
+def conformance(
+    con: duckdb.DuckDBPyConnection, events_view: str, journey: DesignedJourney, *, examples: int = 5
+) -> dict[str, Any]:
+    """Share of conforming cases, deviations by kind with counts and example cases, dwell time per stage."""
+    names = _prepare(con, events_view, journey, next(_names))
+    stages, flagged, deviations, stage_list_name = names
+    try:
         cases, conforming = con.execute(
             f"""
             SELECT count(*), count(*) FILTER (WHERE case_id NOT IN (SELECT case_id FROM {deviations}))
@@ -183,10 +200,7 @@ def conformance(
             """
         ).fetchall()
     finally:
-        for name in (flagged, deviations):
-            con.execute(f"DROP TABLE IF EXISTS {name}")
-        con.unregister(stages)
-        con.unregister(stage_list_name)
+        _cleanup(con, names)
 
     def _float(value: Any) -> float | None:
         return None if value is None else float(value)
@@ -218,3 +232,65 @@ def conformance(
             for idx, n_cases, mean, median, p90 in dwell
         ],
     }
+
+
+def stage_breakdown(
+    con: duckdb.DuckDBPyConnection, events_view: str, journey: DesignedJourney
+) -> list[dict[str, Any]]:
+    """Per stage of the designed journey, in its order, over all cases of the view (the module's
+    definitions): ``cases`` that reached it (at least one event of its activities), their ``share`` of all
+    cases, the ``median_dwell_seconds`` of those cases (None when none reached it), and the shares of all
+    cases that ``skipped`` it (a non-optional stage never visited; 0 for an optional one), did it again
+    (``repeated``: re-entered it or repeated an activity within a visit) or entered it ``out_of_order``.
+    Shares are 0 for a log without cases."""
+    names = _prepare(con, events_view, journey, next(_names))
+    stages, flagged, deviations, stage_list_name = names
+    try:
+        total = (con.execute(f"SELECT count(DISTINCT case_id) FROM {events_view}").fetchone() or (0,))[0]
+        rows = con.execute(
+            f"""
+            WITH visits AS (
+                SELECT case_id, stage_idx, run_id,
+                       min(timestamp) AS started,
+                       max(CASE WHEN next_stage IS NULL OR next_stage <> stage_idx
+                                THEN coalesce(next_ts, timestamp) END) AS ended
+                FROM {flagged} GROUP BY case_id, stage_idx, run_id
+            ),
+            dwell AS (
+                SELECT case_id, stage_idx, sum(epoch(ended) - epoch(started)) AS seconds
+                FROM visits GROUP BY case_id, stage_idx
+            ),
+            kinds AS (
+                SELECT case_id, stage_idx,
+                    bool_or((run_start AND stage_seen > 0) OR (NOT run_start AND activity_seen_in_visit > 0))
+                        AS repeated,
+                    bool_or(run_start AND stage_seen = 0 AND prev_max IS NOT NULL AND stage_idx < prev_max)
+                        AS out_of_order
+                FROM {flagged} GROUP BY case_id, stage_idx
+            )
+            SELECT l.stage_idx, l.optional, count(d.case_id), median(d.seconds),
+                   count(*) FILTER (WHERE k.repeated), count(*) FILTER (WHERE k.out_of_order)
+            FROM {stage_list_name} l
+            LEFT JOIN dwell d ON d.stage_idx = l.stage_idx
+            LEFT JOIN kinds k ON k.stage_idx = d.stage_idx AND k.case_id = d.case_id
+            GROUP BY l.stage_idx, l.optional ORDER BY l.stage_idx
+            """
+        ).fetchall()
+    finally:
+        _cleanup(con, names)
+
+    def share(count: int) -> float:
+        return count / total if total else 0.0
+
+    return [
+        {
+            "stage": journey.stages[idx].name,
+            "cases": int(reached),
+            "share": share(reached),
+            "median_dwell_seconds": None if median is None else float(median),
+            "skipped_share": 0.0 if optional else share(total - reached),
+            "repeated_share": share(repeated),
+            "out_of_order_share": share(out_of_order),
+        }
+        for idx, optional, reached, median, repeated, out_of_order in rows
+    ]

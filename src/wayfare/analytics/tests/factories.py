@@ -1,7 +1,7 @@
 import factory
 from django.core.files.base import ContentFile
 
-from wayfare.analytics.models import DesignedJourney, DesignedStage, EventLog
+from wayfare.analytics.models import EventLog
 
 SMALL_LOG = (
     "case,activity,time,who\n"
@@ -28,21 +28,3 @@ class EventLogFactory(factory.django.DjangoModelFactory):
     activity_column = "activity"
     timestamp_column = "time"
     resource_column = "who"
-
-
-class DesignedJourneyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = DesignedJourney
-
-    name = factory.Sequence(lambda n: f"Designed journey {n}")
-    event_log = factory.SubFactory(EventLogFactory)
-
-
-class DesignedStageFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = DesignedStage
-
-    journey = factory.SubFactory(DesignedJourneyFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    name = factory.Sequence(lambda n: f"Stage {n}")
-    activities = factory.Sequence(lambda n: f"Activity {n}")

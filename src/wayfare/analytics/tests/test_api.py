@@ -6,8 +6,9 @@ import pytest
 
 from wayfare.analytics.services import event_log_import_run
 from wayfare.core.testing import client_for
+from wayfare.journeys.tests.factories import JourneyMapFactory, JourneyStageFactory
 
-from .factories import DesignedJourneyFactory, DesignedStageFactory, EventLogFactory
+from .factories import EventLogFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,20 +85,18 @@ def test_analysis_access(users, log, role, status):
 
 
 def test_conformance_endpoint(users, log):
-    journey = DesignedJourneyFactory(event_log=log)
-    for position, (name, activities) in enumerate(
-        [("Book", "Book"), ("Pick up", "Pick up"), ("Return", "Return")], 1
-    ):
-        DesignedStageFactory(journey=journey, position=position, name=name, activities=activities)
+    journey = JourneyMapFactory(event_log=log)
+    for position, name in enumerate(["Book", "Pick up", "Return"], 1):
+        JourneyStageFactory(journey_map=journey, position=position, name=name, activities=[name])
     client = client_for(users["staff"])
-    data = api(client, log, "conformance", journey=journey.pk).json()
+    data = api(client, log, "conformance", journey_map=journey.pk).json()
     assert data["cases"] == 3
     assert data["conforming_cases"] == 1  # c1 only: c2 repeats Pick up, c3 skips Book and adds Charge
     kinds = {d["kind"] for d in data["deviations"]}
     assert {"skipped", "unexpected"} <= kinds
-    other = DesignedJourneyFactory()
-    assert api(client, log, "conformance", journey=other.pk).status_code == 404
-    assert api(client, log, "conformance", journey="x").status_code == 400
+    other = JourneyMapFactory()  # a map of no log, or of another log, is not this log's
+    assert api(client, log, "conformance", journey_map=other.pk).status_code == 404
+    assert api(client, log, "conformance", journey_map="x").status_code == 400
 
 
 def test_explorer_page(users, log):
@@ -110,23 +109,30 @@ def test_explorer_page(users, log):
     )
 
 
-def test_designed_journey_from_a_variant(users, log):
+def test_journey_map_from_a_variant(users, log):
     client = client_for(users["staff"])
-    url = "/api/analytics/designed-journeys/from-variant/"
-    body = {"event_log": log.pk, "name": "Happy path", "activities": ["Book", "Pick up", "Pick up", "Return"]}
+    url = f"/api/analytics/event-logs/{log.pk}/from-variant/"
+    body = {"name": "Happy path", "activities": ["Book", "Pick up", "Pick up", "Return"]}
     response = client.post(url, body, content_type="application/json")
     assert response.status_code == 201, response.content
     journey_id = response.json()["id"]
     assert response.json()["stages"] == 3  # the repeated Pick up is named once
-    data = api(client, log, "conformance", journey=journey_id).json()
+    data = api(client, log, "conformance", journey_map=journey_id).json()
     assert data["conforming_cases"] == 1  # c1; c2 repeats Pick up, c3 starts elsewhere
     assert client.post(url, body | {"activities": []}, content_type="application/json").status_code == 400
-    assert client.post(url, body | {"event_log": 999999}, content_type="application/json").status_code == 404
+    missing = "/api/analytics/event-logs/999999/from-variant/"
+    assert client.post(missing, body, content_type="application/json").status_code == 404
     duplicate = client.post(url, body, content_type="application/json")
-    assert duplicate.status_code == 400  # the name is taken for this log; nothing half-written
-    from wayfare.analytics.models import DesignedJourney
+    assert duplicate.status_code == 400  # the name is taken; nothing half-written
+    from wayfare.journeys.models import JourneyMap, JourneyStage
 
-    assert DesignedJourney.objects.filter(event_log=log).count() == 1
+    assert JourneyMap.objects.filter(event_log=log).count() == 1
+    assert JourneyStage.objects.filter(journey_map__event_log=log).count() == 3
+    assert list(JourneyStage.objects.order_by("position").values_list("activities", flat=True)) == [
+        ["Book"],
+        ["Pick up"],
+        ["Return"],
+    ]
     reader = client_for(users["staff_none"])
     assert reader.post(url, body | {"name": "Other"}, content_type="application/json").status_code == 403
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in_as_analyst(page, url: str) -> None:
-    UserFactory(username="tomas", roles=["Analyst"])
+    UserFactory(username="tomas", roles=["Analyst", "CX designer"])
     page.goto(f"{url}/accounts/login/")
     page.fill("input[name=username]", "tomas")
     page.fill("input[name=password]", "pw")

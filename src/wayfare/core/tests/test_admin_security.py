@@ -145,7 +145,6 @@ def test_tokens_are_never_readable_in_the_admin(superuser):
         ("parties", "person"),
         ("parties", "consumerrole"),
         ("analytics", "eventlog"),
-        ("analytics", "designedjourney"),
     ],
 )
 def test_domain_records_are_read_only_in_the_admin(superuser, app, model):

@@ -59,13 +59,14 @@ def test_roles_grant_nothing_in_apps_that_do_not_exist():
 
 @pytest.mark.django_db
 def test_apps_declare_their_roles_permissions():
-    from wayfare.analytics.models import DesignedJourney, DesignedStage, EventLog
+    from wayfare.analytics.models import EventLog
+    from wayfare.journeys.models import JourneyMap, JourneyStage
     from wayfare.parties.models import Organisation
 
     cx = role_by_group("CX designer")
     assert cx is not None
-    assert {"add_designedjourney", "change_designedjourney"} <= set(role_codenames(cx, DesignedJourney))
-    assert {"add_designedstage", "delete_designedstage"} <= set(role_codenames(cx, DesignedStage))
+    assert {"add_journeymap", "change_journeymap"} <= set(role_codenames(cx, JourneyMap))
+    assert {"add_journeystage", "delete_journeystage"} <= set(role_codenames(cx, JourneyStage))
     assert role_codenames(cx, EventLog) == ["view_eventlog"]
     manager = role_by_group("Relationship manager")
     assert manager is not None and "add_organisation" in role_codenames(manager, Organisation)
@@ -73,37 +74,25 @@ def test_apps_declare_their_roles_permissions():
 
 
 @pytest.mark.django_db
-def test_cx_designer_creates_a_designed_journey_and_stages_through_page_and_api():
-    from wayfare.analytics.models import DesignedJourney, DesignedStage
+def test_cx_designer_creates_a_journey_map_of_a_log_and_stages_through_the_api():
     from wayfare.analytics.tests.factories import EventLogFactory
+    from wayfare.journeys.models import JourneyStage
     from wayfare.parties.tests.factories import UserFactory
 
     designer = UserFactory(username="designer", roles=["CX designer"])
     log = EventLogFactory()
     client = client_for(designer)
     response = client.post(
-        reverse("analytics:designedjourney_add"), {"name": "Booking path", "event_log": log.pk}
-    )
-    assert response.status_code == 302, response.content.decode()[:1000]
-    journey = DesignedJourney.objects.get(name="Booking path")
-    response = client.post(
-        reverse("analytics:designedstage_add"),
-        {"journey": journey.pk, "position": 1, "name": "Book", "activities": "Book"},
-    )
-    assert response.status_code == 302, response.content.decode()[:1000]
-    response = client.post(
-        "/api/analytics/designed-journeys/",
-        {"name": "From the API", "event_log": log.pk},
-        content_type="application/json",
+        "/api/journeys/maps/", {"name": "From the API", "event_log": log.pk}, content_type="application/json"
     )
     assert response.status_code == 201, response.content
     response = client.post(
-        "/api/analytics/designed-stages/",
-        {"journey": response.json()["id"], "position": 1, "name": "Pick up", "activities": "Pick up"},
+        "/api/journeys/stages/",
+        {"journey_map": response.json()["id"], "position": 1, "name": "Pick up", "activities": ["Pick up"]},
         content_type="application/json",
     )
     assert response.status_code == 201, response.content
-    assert DesignedStage.objects.count() == 2
+    assert JourneyStage.objects.count() == 1
     # ... but the event log itself stays the analysts'.
     assert client.post("/api/analytics/event-logs/", {"name": "x"}).status_code == 403
 

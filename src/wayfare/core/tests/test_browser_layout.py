@@ -5,7 +5,8 @@ Russian header keeps to one row of tools and one of steps, and browser CSV files
 import pytest
 
 from wayfare.analytics.services import event_log_import_run
-from wayfare.analytics.tests.factories import DesignedStageFactory, EventLogFactory
+from wayfare.analytics.tests.factories import EventLogFactory
+from wayfare.journeys.tests.factories import JourneyStageFactory
 from wayfare.parties.tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,8 +42,8 @@ def _pages(url):
     organisation = OrganisationFactory(name="Зелёный кампус 绿色校园 with a rather long name for a phone")
     log = event_log_import_run(event_log_id=EventLogFactory().pk)
     # The generated version and delete pages carry the longest breadcrumbs and headings.
-    stage = DesignedStageFactory(journey__event_log=log, journey__name="Разрешение инцидента (проект)")
-    journey = stage.journey.pk
+    stage = JourneyStageFactory(journey_map__event_log=log, journey_map__name="Разрешение инцидента (проект)")
+    journey = stage.journey_map.pk
     from wayfare.relationships.tests.factories import ServiceRelationshipFactory
 
     relationship = ServiceRelationshipFactory(
@@ -61,8 +62,8 @@ def _pages(url):
         "event logs": f"{url}/analytics/event-logs/",
         "event log": f"{url}/analytics/event-logs/{log.pk}/",
         "explorer": f"{url}/analytics/event-logs/{log.pk}/explore/",
-        "versions": f"{url}/analytics/designed-journeys/{journey}/versions/",
-        "compare": f"{url}/analytics/designed-journeys/{journey}/versions/compare/",
+        "versions": f"{url}/journeys/maps/{journey}/versions/",
+        "compare": f"{url}/journeys/maps/{journey}/versions/compare/",
         "delete": f"{url}/parties/organisations/{organisation.pk}/delete/",
     }
 

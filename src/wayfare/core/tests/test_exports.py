@@ -67,14 +67,15 @@ def test_xlsx_export_writes_text_cells(staff_client):
 
 
 def test_xlsx_export_keeps_numbers_numbers(db):
-    from wayfare.analytics.tests.factories import DesignedStageFactory
+    from wayfare.journeys.tests.factories import JourneyStageFactory
 
-    DesignedStageFactory(name="-2+3", position=7)
+    JourneyStageFactory(name="-2+3", position=7)
     client = client_for(UserFactory(username="exporter2", roles=["Administrator"]))
-    response = client.get(reverse("analytics:designedstage_list") + "?_export=xlsx")
+    response = client.get(reverse("journeys:journeystage_list") + "?_export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[1]]
     row = [c for c in sheet[2]]
-    assert row[0].value == "'-2+3" and row[0].data_type == "s"
+    name = row[header.index("Name")]
+    assert name.value == "'-2+3" and name.data_type == "s"
     position = row[header.index("Position")]
     assert position.value == 7 and position.data_type == "n"

@@ -97,7 +97,8 @@ def _detail_pages() -> list[str]:
     from django.core.files.base import ContentFile
 
     from wayfare.analytics.services import event_log_import_run
-    from wayfare.analytics.tests.factories import DesignedStageFactory, EventLogFactory
+    from wayfare.analytics.tests.factories import EventLogFactory
+    from wayfare.journeys.tests.factories import JourneyStageFactory
     from wayfare.parties.tests.factories import ConsumerRoleFactory
 
     role = ConsumerRoleFactory(
@@ -115,8 +116,10 @@ def _detail_pages() -> list[str]:
         ),
     )
     event_log_import_run(event_log_id=log.pk)
-    stage = DesignedStageFactory(journey__event_log=log, journey__name="设计", name="登记", activities="登记")
-    records = [role, role.person, role.organisation, log, stage.journey, stage]
+    stage = JourneyStageFactory(
+        journey_map__event_log=log, journey_map__name="设计", name="登记", activities=["登记"]
+    )
+    records = [role, role.person, role.organisation, log, stage.journey_map, stage]
     pages = [r.get_absolute_url() for r in records]
     pages += [reverse(registry.get(type(r)).url_name("edit"), args=[r.pk]) for r in records]
     pages.append(reverse("analytics:explorer", args=[log.pk]))

@@ -37,10 +37,10 @@ def test_json_lists_every_declaration_with_pages_api_permissions_and_roles():
     assert again["permission"] == "analytics.change_eventlog"
     assert "api:analytics-eventlog-transition-import-again" in log["api"]
     assert "api:analytics-eventlog-summary" in log["api"]  # the app's own custom actions too
-    journey = by_model["analytics.DesignedJourney"]
-    assert journey["versioned"] and journey["version_children"] == ["stages"]
-    assert "analytics:designedjourney_version_compare" in journey["pages"]
-    assert "add_designedjourney" in journey["roles"]["CX designer"]
+    journey = by_model["journeys.JourneyMap"]
+    assert journey["versioned"] and journey["version_children"][0] == "stages"
+    assert "journeys:journeymap_version_compare" in journey["pages"]
+    assert "add_journeymap" in journey["roles"]["CX designer"]
     assert any(e["key"] == "analytics" and e["url"] == "/analytics/" for e in data["navigation"])
     assert any(c["key"] == "analytics" and c["step"] == "journeys" for c in data["step_cards"])
 

@@ -93,15 +93,15 @@ def test_confirm_delete_page_says_in_use_before_confirming(api):
 
 
 def test_add_form_ignores_junk_initial_values(api):
-    response = api.get(reverse("analytics:designedstage_add") + "?journey=abc&position=x")
+    response = api.get(reverse("journeys:journeystage_add") + "?journey_map=abc&position=x")
     assert response.status_code == 200
 
 
 def test_add_form_keeps_valid_initial_values(api):
-    from wayfare.analytics.tests.factories import DesignedJourneyFactory
+    from wayfare.journeys.tests.factories import JourneyMapFactory
 
-    journey = DesignedJourneyFactory(name="Pinned journey")
-    response = api.get(reverse("analytics:designedstage_add") + f"?journey={journey.pk}")
+    journey = JourneyMapFactory(name="Pinned journey")
+    response = api.get(reverse("journeys:journeystage_add") + f"?journey_map={journey.pk}")
     assert response.status_code == 200
     assert f'<option value="{journey.pk}" selected>' in response.content.decode()
 
@@ -163,7 +163,7 @@ def test_api_limit_is_bounded(api):
 
 def test_add_form_post_with_junk_related_id_is_a_form_error(api):
     response = api.post(
-        reverse("analytics:designedstage_add"), {"journey": "abc", "name": "X", "position": "1"}
+        reverse("journeys:journeystage_add"), {"journey_map": "abc", "name": "X", "position": "1"}
     )
     assert response.status_code == 400
 

@@ -472,7 +472,7 @@ def _month_ends(count: int) -> list[datetime.date]:
 
 
 def load(stdout: Any) -> None:
-    from wayfare.analytics.models import DesignedJourney
+    from wayfare.journeys.models import JourneyMap
 
     ecampus = Organisation.objects.get(name="eCampus Car Share")
     text, translations = INTEGRATION_NOTES
@@ -545,7 +545,7 @@ def load(stdout: Any) -> None:
                 "translations": {code: {"requirement": t[0], "evidence": t[1]} for code, t in texts.items()},
             },
         )
-    incidents = DesignedJourney.objects.filter(name="Incident resolution (designed path)").first()
+    incidents = JourneyMap.objects.filter(name="Incident resolution").first()
     for dependent, depends_on, critical, note, texts, incident_journey in DEPENDENCIES:
         dependency = upsert(
             RelationshipDependency,

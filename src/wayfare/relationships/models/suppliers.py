@@ -507,7 +507,7 @@ class RelationshipDependency(TranslatedTextMixin, WayfareModel):
     """One relationship needing another to deliver (003 4.4: the wider supply chain, including our
     suppliers' own subcontractors): campus car sharing depends on public charging, which depends on the
     council's installer. Read transitively, these answer "what is hurt if this supplier stops". A
-    dependency may name the designed journeys it touches."""
+    dependency may name the journey maps it touches."""
 
     owner_path = ("dependent__consumer", "dependent__provider")
     frontstage = False
@@ -531,7 +531,7 @@ class RelationshipDependency(TranslatedTextMixin, WayfareModel):
     )
     note = models.TextField(_("note"), blank=True)
     journeys = models.ManyToManyField(
-        "analytics.DesignedJourney",
+        "journeys.JourneyMap",
         verbose_name=_("journeys affected"),
         blank=True,
         related_name="relationship_dependencies",

@@ -199,7 +199,7 @@ def supplier_impact(*, relationship: ServiceRelationship, user: Any) -> Supplier
     -> eCampus's campus car sharing). Each relationship appears once, at its nearest distance; a cycle of
     dependencies ends where it meets a relationship already reached. Reads only the dependencies, the
     relationships and the journeys the user may see, in three queries."""
-    from wayfare.analytics.models import DesignedJourney
+    from wayfare.journeys.models import JourneyMap
 
     visible = restrict(ServiceRelationship.objects.all(), user, "view")
     dependencies = list(
@@ -209,7 +209,7 @@ def supplier_impact(*, relationship: ServiceRelationship, user: Any) -> Supplier
         .prefetch_related(
             Prefetch(
                 "journeys",
-                queryset=restrict(DesignedJourney.objects.all(), user, "view"),
+                queryset=restrict(JourneyMap.objects.all(), user, "view"),
                 to_attr="shown_journeys",
             )
         )

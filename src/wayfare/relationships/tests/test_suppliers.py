@@ -141,12 +141,13 @@ def test_impact_stops_at_a_cycle():
 
 
 def test_impact_names_the_journeys_on_the_dependencies():
-    from wayfare.analytics.models import DesignedJourney, EventLog
+    from wayfare.analytics.models import EventLog
+    from wayfare.journeys.models import JourneyMap
 
     staff = make_user("boss", ["Administrator"])
     installer, stations, _sharing = _chain()
     log = EventLog.objects.create(name="Desk log")
-    journey = DesignedJourney.objects.create(name="Incident resolution", event_log=log)
+    journey = JourneyMap.objects.create(name="Incident resolution", event_log=log)
     stations.dependencies.get().journeys.add(journey)
     assert supplier_impact(relationship=installer, user=staff).journeys == [journey]
 

@@ -1,5 +1,5 @@
 // The explorer's panels besides the map: summary cards, variants, case durations, activities,
-// conformance to a designed journey, and one case's events in a dialog.
+// conformance to a journey map (the designed journey), and one case's events in a dialog.
 (function (X) {
   "use strict";
   var f = Wayfare.format, gettext = f.gettext, el = Wayfare.dom.el, charts = Wayfare.charts;
@@ -150,7 +150,7 @@
   function conformance() {
     var select = document.getElementById("journey-select");
     if (!select) return Promise.resolve();
-    return D.get("conformance", "journey=" + encodeURIComponent(select.value)).then(function (data) {
+    return D.get("conformance", "journey_map=" + encodeURIComponent(select.value)).then(function (data) {
       var box = document.getElementById("conformance-summary");
       box.innerHTML = "";
       card(box, gettext("Conforming cases"), f.number(data.conforming_cases) + " (" + f.percent(data.conforming_share || 0) + ")");
@@ -188,7 +188,7 @@
 
   function useAsPath(variant, n) {
     var name = f.interpolate(gettext("Designed path from variant %(n)s"), { n: n }) + " · " + new Date().toISOString().slice(0, 16).replace("T", " ");
-    D.post(D.config.fromVariant, { event_log: D.config.eventLog, name: name, activities: variant }).then(function (journey) {
+    D.post(D.config.fromVariant, { name: name, activities: variant }).then(function (journey) {
       var select = document.getElementById("journey-select");
       if (!select) { window.location.reload(); return; }
       select.appendChild(el("option", journey.name, { value: journey.id }));
