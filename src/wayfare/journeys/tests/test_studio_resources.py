@@ -2,11 +2,8 @@
 
 from wayfare.core.testing import ResourceTests
 from wayfare.journeys.models import (
-    DesignWork,
-    JohariEntry,
     JourneyMap,
     JourneyStage,
-    MapReviewAnswer,
     StageComment,
     StageEmotion,
     Touchpoint,
@@ -16,11 +13,8 @@ from wayfare.parties.tests.factories import OrganisationFactory
 from wayfare.relationships.tests.factories import ServiceRelationshipFactory
 
 from .factories import (
-    DesignWorkFactory,
-    JohariEntryFactory,
     JourneyMapFactory,
     JourneyStageFactory,
-    MapReviewAnswerFactory,
     PersonaFactory,
     StageCommentFactory,
     StageEmotionFactory,
@@ -174,59 +168,3 @@ class StageCommentTests(ResourceTests):
     def invalid_data(self, owner):
         stage = JourneyStageFactory(journey_map__relationship__consumer=owner)
         return {"journey_map": stage.journey_map_id, "stage": stage.pk, "text": ""}
-
-
-class MapReviewAnswerTests(ResourceTests):
-    model = MapReviewAnswer
-    update_field = "answer"
-
-    def make(self, owner):
-        return MapReviewAnswerFactory(journey_map__relationship__consumer=owner)
-
-    def valid_data(self, owner):
-        journey_map = JourneyMapFactory(relationship__consumer=owner)
-        return {
-            "journey_map": journey_map.pk,
-            "question": "anxiety",
-            "status": "answered",
-            "answer": "When the charger fails",
-        }
-
-    def invalid_data(self, owner):
-        return {"question": "why", "status": "open"}
-
-
-class DesignWorkTests(ResourceTests):
-    model = DesignWork
-    update_field = "activity"
-
-    def make(self, owner):
-        return DesignWorkFactory(journey_map__relationship__consumer=owner)
-
-    def valid_data(self, owner):
-        journey_map = JourneyMapFactory(relationship__consumer=owner)
-        return {
-            "journey_map": journey_map.pk,
-            "design_stage": "test",
-            "principle": "evidencing",
-            "activity": "A/B test of the booking page",
-            "status": "planned",
-        }
-
-    def invalid_data(self, owner):
-        return {"design_stage": "dream", "activity": "", "status": "planned"}
-
-
-class JohariEntryTests(ResourceTests):
-    model = JohariEntry
-    update_field = "text"
-
-    def make(self, owner):
-        return JohariEntryFactory(journey_map__relationship__consumer=owner)
-
-    def valid_data(self, owner):
-        journey_map = JourneyMapFactory(relationship__consumer=owner)
-        return {"journey_map": journey_map.pk, "pane": "tell", "text": "Chargers belong to the council"}
-
-    def invalid_data(self, owner):
-        return {"pane": "tell", "text": "Belongs to nothing"}
