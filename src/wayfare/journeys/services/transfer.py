@@ -233,6 +233,20 @@ def _activities(row: dict, where: str, known: set[str] | None, checker: _Checker
     return list(value)
 
 
+def _number(rows: list[dict[str, Any]]) -> None:
+    """Positions kept as the file gives them (a round trip keeps them); missing ones follow the last."""
+    given = [row["position"] for row in rows if row["position"] is not None]
+    if len(set(given)) != len(given):
+        given = []
+        for row in rows:
+            row["position"] = None
+    last = max(given, default=0)
+    for row in rows:
+        if row["position"] is None:
+            last += 1
+            row["position"] = last
+
+
 def _check(data: Any, actor: Any) -> dict[str, Any]:
     """Everything the file says, checked and resolved; raises ``TransferFailed`` listing every problem."""
     from wayfare.analytics.models import EventLog
@@ -303,8 +317,7 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
         }
         stages[key] = {"fields": fields, "where": where}
     ordered = sorted(stages.items(), key=lambda item: (item[1]["fields"]["position"] is None, item[1]["fields"]["position"] or 0))
-    for number, (_key, stage) in enumerate(ordered, start=1):
-        stage["fields"]["position"] = number
+    _number([stage["fields"] for _key, stage in ordered])
     plan["stages"] = dict(ordered)
 
     organisations = Organisation.objects.all()
@@ -342,8 +355,7 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
     for stage_key in stages:
         mine = [t for t in touchpoints.values() if t["stage"] == stage_key]
         mine.sort(key=lambda t: (t["fields"]["position"] is None, t["fields"]["position"] or 0))
-        for number, touchpoint in enumerate(mine, start=1):
-            touchpoint["fields"]["position"] = number
+        _number([touchpoint["fields"] for touchpoint in mine])
     plan["touchpoints"] = touchpoints
 
     emotions = []
