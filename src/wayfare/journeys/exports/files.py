@@ -70,7 +70,9 @@ def document_file(document: dict[str, Any], user: Any) -> dict[str, Any]:
             found = restrict(EventLog.objects.filter(pk=source["event_log"]), user, "view").first()
             log = {"id": found.pk, "name": str(found)} if found is not None else None
         doc_map.update(
-            event_log=log, log_filters=source.get("log_filters") or {}, internal_notes=source.get("internal_notes", "")
+            event_log=log,
+            log_filters=source.get("log_filters") or {},
+            internal_notes=source.get("internal_notes", ""),
         )
     stages, touchpoints, emotions = [], [], []
     for stage in document["stages"]:

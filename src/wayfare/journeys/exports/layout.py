@@ -112,10 +112,14 @@ def map_drawing(document: dict[str, Any]) -> Drawing:
     cards = [[_card(t) for t in stage["touchpoints"]] for stage in stages]
     if any(cards):
         drawing.rows.append(Row(_("Touchpoints"), cards))
-    durations = [[Block(text=_minutes(s.get("duration_minutes")))] if s.get("duration_minutes") else [] for s in stages]
+    durations = [
+        [Block(text=_minutes(s.get("duration_minutes")))] if s.get("duration_minutes") else [] for s in stages
+    ]
     if any(durations):
         drawing.rows.append(Row(_("Duration"), durations))
-    personas = {p["id"]: str(p["name"]) for p in document["map"].get("personas", []) if not p.get("is_machine")}
+    personas = {
+        p["id"]: str(p["name"]) for p in document["map"].get("personas", []) if not p.get("is_machine")
+    }
     for persona_id, name in personas.items():
         as_is: list[int | None] = []
         to_be: list[int | None] = []
@@ -154,7 +158,10 @@ def blueprint_drawing(document: dict[str, Any]) -> Drawing:
     drawing.rows.append(
         Row(
             _("Time"),
-            [[Block(text=_minutes(s.get("duration_minutes")))] if s.get("duration_minutes") else [] for s in stages],
+            [
+                [Block(text=_minutes(s.get("duration_minutes")))] if s.get("duration_minutes") else []
+                for s in stages
+            ],
         )
     )
     return drawing

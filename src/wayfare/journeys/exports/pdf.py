@@ -67,9 +67,12 @@ def drawing_html(drawing: Drawing, *, view: str, language: str) -> str:
             {
                 "stages": drawing.stages[start:stop],
                 "rows": [
-                    {"label": row.label, "kind": row.kind, "cells": row.cells[start:stop]} for row in drawing.rows
+                    {"label": row.label, "kind": row.kind, "cells": row.cells[start:stop]}
+                    for row in drawing.rows
                 ],
-                "curve": mark_safe(_curve_svg(drawing, start, stop)) if drawing.curves and stop > start else "",  # noqa: S308 numbers only
+                "curve": mark_safe(_curve_svg(drawing, start, stop))
+                if drawing.curves and stop > start
+                else "",  # noqa: S308 numbers only
                 "width": stop - start,
             }
         )
@@ -78,7 +81,14 @@ def drawing_html(drawing: Drawing, *, view: str, language: str) -> str:
     ]
     return render_to_string(
         "journeys/export/print.html",
-        {"drawing": drawing, "groups": groups, "legend": legend, "page_size": size, "view": view, "language": language},
+        {
+            "drawing": drawing,
+            "groups": groups,
+            "legend": legend,
+            "page_size": size,
+            "view": view,
+            "language": language,
+        },
     )
 
 

@@ -36,7 +36,9 @@ class ExportFile:
         stem, _dot, ext = self.filename.rpartition(".")
         ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
         ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_stem).strip("-._")[:80] or "journey-map"
-        return f"attachment; filename=\"{ascii_stem}.{ext}\"; filename*=UTF-8''{quote(self.filename, safe='')}"
+        return (
+            f"attachment; filename=\"{ascii_stem}.{ext}\"; filename*=UTF-8''{quote(self.filename, safe='')}"
+        )
 
 
 def _stem(name: str, view: str) -> str:
@@ -44,7 +46,9 @@ def _stem(name: str, view: str) -> str:
     return f"{stem} - {_('service blueprint')}" if view == "blueprint" else stem
 
 
-def render(document: dict[str, Any], fmt: str, *, view: str = "map", user: Any = None, file_data: dict | None = None) -> ExportFile:
+def render(
+    document: dict[str, Any], fmt: str, *, view: str = "map", user: Any = None, file_data: dict | None = None
+) -> ExportFile:
     """The export of ``document`` (the reader's map document, in their language) in ``fmt``; for
     ``json`` pass ``file_data`` (``files.journey_map_file``, made in the base language)."""
     name = str(document["map"].get("name") or "")
@@ -56,7 +60,10 @@ def render(document: dict[str, Any], fmt: str, *, view: str = "map", user: Any =
     stem = _stem(name, view)
     if fmt == "svg":
         svg = drawing_svg(
-            drawing, as_is_label=_("as it is"), to_be_label=_("to be"), empty_label=_("This map has no stages yet.")
+            drawing,
+            as_is_label=_("as it is"),
+            to_be_label=_("to be"),
+            empty_label=_("This map has no stages yet."),
         )
         return ExportFile(svg.encode(), FORMATS["svg"] + "; charset=utf-8", f"{stem}.svg")
     pdf = html_pdf(drawing_html(drawing, view=view, language=get_language() or "en"))

@@ -60,11 +60,14 @@ def _units(width: float, size: float) -> int:
     return max(4, int(width / (size * 0.56)))
 
 
-def _text(x: float, y: float, lines: list[str], *, size: float = SIZE, weight: str = "normal", fill: str = "#000") -> str:
+def _text(
+    x: float, y: float, lines: list[str], *, size: float = SIZE, weight: str = "normal", fill: str = "#000"
+) -> str:
     if not lines:
         return ""
     spans = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size * 1.3:.1f}">{_esc(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size * 1.3:.1f}">{_esc(line)}</tspan>'
+        for i, line in enumerate(lines)
     )
     return f'<text x="{x:.1f}" y="{y + size:.1f}" font-size="{size}" font-weight="{weight}" fill="{fill}">{spans}</text>'
 
@@ -94,13 +97,21 @@ def _cell(x: float, y: float, blocks: list[Block], width: float) -> tuple[str, f
             inner_x, inner_y = x, top
         parts.append(_text(inner_x, inner_y, title, weight="bold"))
         parts.append(
-            _text(inner_x, inner_y + len(title) * SIZE * 1.3, text, size=SIZE - 1 if block.card else SIZE, fill="#222" if block.card else "#000")
+            _text(
+                inner_x,
+                inner_y + len(title) * SIZE * 1.3,
+                text,
+                size=SIZE - 1 if block.card else SIZE,
+                fill="#222" if block.card else "#000",
+            )
         )
         top += height + GAP
     return "".join(parts), max(0.0, top - y - GAP)
 
 
-def _curve(drawing: Drawing, curve: Curve, index: int, top: float, values: list[int | None], dashed: bool) -> str:
+def _curve(
+    drawing: Drawing, curve: Curve, index: int, top: float, values: list[int | None], dashed: bool
+) -> str:
     span = drawing.high - drawing.low
     points = [
         f"{LABEL_W + i * COL_W + COL_W / 2:.1f},{top + PAD + (drawing.high - v) * (CURVE_H - 2 * PAD) / span:.1f}"
@@ -111,8 +122,12 @@ def _curve(drawing: Drawing, curve: Curve, index: int, top: float, values: list[
         return ""
     colour = COLOURS[index % len(COLOURS)]
     dash = ' stroke-dasharray="6 4"' if dashed else ""
-    dots = "".join(f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="3" fill="{colour}"/>' for p in points)
-    return f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>{dots}'
+    dots = "".join(
+        f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="3" fill="{colour}"/>' for p in points
+    )
+    return (
+        f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>{dots}'
+    )
 
 
 def drawing_svg(drawing: Drawing, *, as_is_label: str, to_be_label: str, empty_label: str) -> str:
@@ -120,7 +135,7 @@ def drawing_svg(drawing: Drawing, *, as_is_label: str, to_be_label: str, empty_l
     columns = max(1, len(drawing.stages))
     width = LABEL_W + columns * COL_W + PAD
     body: list[str] = []
-    y = PAD
+    y: float = PAD
     title_lines = wrap(drawing.title, _units(width - 2 * PAD, 16))
     body.append(_text(PAD, y, title_lines, size=16, weight="bold"))
     y += len(title_lines) * 16 * 1.3
@@ -142,13 +157,17 @@ def drawing_svg(drawing: Drawing, *, as_is_label: str, to_be_label: str, empty_l
         headers.append(_text(x, y, name, size=13, weight="bold"))
         headers.append(_text(x, y + len(name) * 13 * 1.3, tag_lines, size=SIZE - 1, fill="#333"))
         header_h = max(header_h, len(name) * 13 * 1.3 + len(tag_lines) * (SIZE - 1) * 1.3)
-    body.append(f'<rect x="0" y="{y - PAD / 2:.1f}" width="{width}" height="{header_h + PAD:.1f}" fill="#eef2f6"/>')
+    body.append(
+        f'<rect x="0" y="{y - PAD / 2:.1f}" width="{width}" height="{header_h + PAD:.1f}" fill="#eef2f6"/>'
+    )
     body.extend(headers)
     y += header_h + PAD
     for row in drawing.rows:
         label = wrap(row.label, _units(LABEL_W - 2 * PAD, SIZE))
         if row.kind == "line":
-            body.append(f'<line x1="0" y1="{y + LINE:.1f}" x2="{width}" y2="{y + LINE:.1f}" stroke="#000" stroke-width="1.5" stroke-dasharray="8 4"/>')
+            body.append(
+                f'<line x1="0" y1="{y + LINE:.1f}" x2="{width}" y2="{y + LINE:.1f}" stroke="#000" stroke-width="1.5" stroke-dasharray="8 4"/>'
+            )
             body.append(_text(PAD, y, label, weight="bold"))
             y += 2 * LINE
             continue
@@ -156,7 +175,9 @@ def drawing_svg(drawing: Drawing, *, as_is_label: str, to_be_label: str, empty_l
         if row.kind == "curve":
             height = float(CURVE_H)
             zero = top + PAD + drawing.high * (CURVE_H - 2 * PAD) / (drawing.high - drawing.low)
-            body.append(f'<line x1="{LABEL_W}" y1="{zero:.1f}" x2="{width - PAD}" y2="{zero:.1f}" stroke="#999" stroke-width="0.5"/>')
+            body.append(
+                f'<line x1="{LABEL_W}" y1="{zero:.1f}" x2="{width - PAD}" y2="{zero:.1f}" stroke="#999" stroke-width="0.5"/>'
+            )
             for index, curve in enumerate(drawing.curves):
                 body.append(_curve(drawing, curve, index, top, curve.as_is, dashed=False))
                 body.append(_curve(drawing, curve, index, top, curve.to_be, dashed=True))
@@ -165,10 +186,24 @@ def drawing_svg(drawing: Drawing, *, as_is_label: str, to_be_label: str, empty_l
                 legend.append(f"{curve.persona}")
                 colour = COLOURS[index % len(COLOURS)]
                 ly = top + len(label) * LINE + 4 + index * LINE
-                body.append(f'<line x1="{PAD}" y1="{ly + 5:.1f}" x2="{PAD + 14}" y2="{ly + 5:.1f}" stroke="{colour}" stroke-width="2"/>')
-                body.append(_text(PAD + 18, ly - 4, wrap(curve.persona, _units(LABEL_W - 30, SIZE - 1)), size=SIZE - 1))
+                body.append(
+                    f'<line x1="{PAD}" y1="{ly + 5:.1f}" x2="{PAD + 14}" y2="{ly + 5:.1f}" stroke="{colour}" stroke-width="2"/>'
+                )
+                body.append(
+                    _text(
+                        PAD + 18, ly - 4, wrap(curve.persona, _units(LABEL_W - 30, SIZE - 1)), size=SIZE - 1
+                    )
+                )
             note_y = top + len(label) * LINE + 4 + len(drawing.curves) * LINE + 4
-            body.append(_text(PAD, note_y, wrap(f"— {as_is_label}  - - {to_be_label}", _units(LABEL_W - 2 * PAD, SIZE - 2)), size=SIZE - 2, fill="#333"))
+            body.append(
+                _text(
+                    PAD,
+                    note_y,
+                    wrap(f"— {as_is_label}  - - {to_be_label}", _units(LABEL_W - 2 * PAD, SIZE - 2)),
+                    size=SIZE - 2,
+                    fill="#333",
+                )
+            )
         else:
             height = 0.0
             for i, blocks in enumerate(row.cells):
@@ -188,5 +223,7 @@ def drawing_svg(drawing: Drawing, *, as_is_label: str, to_be_label: str, empty_l
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family={_attr(FONT_FAMILY)}>'
         f"<title>{_esc(drawing.title)}</title>"
-        f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="#fff"/>' + "".join(body) + "</svg>\n"
+        f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="#fff"/>'
+        + "".join(body)
+        + "</svg>\n"
     )

@@ -12,7 +12,7 @@ model's ``full_clean()``, the access re-check). Any error rolls everything back.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -35,8 +35,8 @@ from ..models import (
     InteractionForm,
     JourneyMap,
     JourneyStage,
-    LinkKind,
     Lane,
+    LinkKind,
     Persona,
     Phase,
     StageEmotion,
@@ -87,7 +87,9 @@ class _Checker:
             return None
         return value
 
-    def text(self, row: dict, key: str, where: str, *, required: bool = False, limit: int | None = None) -> str:
+    def text(
+        self, row: dict, key: str, where: str, *, required: bool = False, limit: int | None = None
+    ) -> str:
         value = row.get(key, "")
         if value is None:
             value = ""
@@ -100,7 +102,9 @@ class _Checker:
             self.add(f"{where}.{key}", _("is longer than %(limit)d characters") % {"limit": limit})
         return value
 
-    def choice(self, row: dict, key: str, where: str, choices: Any, default: str, *, blank: bool = False) -> str:
+    def choice(
+        self, row: dict, key: str, where: str, choices: Any, default: str, *, blank: bool = False
+    ) -> str:
         value = row.get(key, default)
         if value is None:
             value = ""
@@ -109,7 +113,8 @@ class _Checker:
             return str(value)
         self.add(
             f"{where}.{key}",
-            _("%(value)s is not one of %(allowed)s") % {"value": _shown(value), "allowed": ", ".join(allowed)},
+            _("%(value)s is not one of %(allowed)s")
+            % {"value": _shown(value), "allowed": ", ".join(allowed)},
         )
         return default
 
@@ -120,7 +125,9 @@ class _Checker:
             return default
         return value
 
-    def integer(self, row: dict, key: str, where: str, *, low: int | None, high: int | None, null: bool) -> int | None:
+    def integer(
+        self, row: dict, key: str, where: str, *, low: int | None, high: int | None, null: bool
+    ) -> int | None:
         value = row.get(key)
         if value is None:
             if not null:
@@ -132,7 +139,8 @@ class _Checker:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(
                 f"{where}.{key}",
-                _("%(value)s is not between %(low)s and %(high)s") % {"value": value, "low": low, "high": high},
+                _("%(value)s is not between %(low)s and %(high)s")
+                % {"value": value, "low": low, "high": high},
             )
             return None
         return value
@@ -228,7 +236,8 @@ def _activities(row: dict, where: str, known: set[str] | None, checker: _Checker
     if unknown:
         checker.add(
             f"{where}.activities",
-            _("not activities of the event log: %(names)s") % {"names": ", ".join(_shown(a) for a in unknown)},
+            _("not activities of the event log: %(names)s")
+            % {"names": ", ".join(_shown(a) for a in unknown)},
         )
     return list(value)
 
@@ -257,9 +266,19 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
     if top is None:
         raise TransferFailed(checker.errors)
     if top.get("format") != FORMAT:
-        raise TransferFailed([_("format: %(value)s is not %(format)s") % {"value": _shown(top.get("format")), "format": FORMAT}])
+        raise TransferFailed(
+            [
+                _("format: %(value)s is not %(format)s")
+                % {"value": _shown(top.get("format")), "format": FORMAT}
+            ]
+        )
     if top.get("version") != VERSION:
-        raise TransferFailed([_("version: %(value)s is not supported (this Wayfare reads version %(version)d)") % {"value": _shown(top.get("version")), "version": VERSION}])
+        raise TransferFailed(
+            [
+                _("version: %(value)s is not supported (this Wayfare reads version %(version)d)")
+                % {"value": _shown(top.get("version")), "version": VERSION}
+            ]
+        )
     source = checker.obj(top.get("map"), "map") or {}
     seen = Seen(actor)
     plan: dict[str, Any] = {
@@ -277,7 +296,11 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
     relationship = None
     if source.get("relationship") is not None:
         relationship = _by_name(
-            ServiceRelationship.objects.all(), actor, source["relationship"], "map.relationship", checker,
+            ServiceRelationship.objects.all(),
+            actor,
+            source["relationship"],
+            "map.relationship",
+            checker,
             label=lambda row: str(seen.label(row)),
         )
     plan["map"]["relationship"] = relationship
@@ -316,7 +339,10 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
             "translations": checker.translations(JourneyStage, row, where),
         }
         stages[key] = {"fields": fields, "where": where}
-    ordered = sorted(stages.items(), key=lambda item: (item[1]["fields"]["position"] is None, item[1]["fields"]["position"] or 0))
+    ordered = sorted(
+        stages.items(),
+        key=lambda item: (item[1]["fields"]["position"] is None, item[1]["fields"]["position"] or 0),
+    )
     _number([stage["fields"] for _key, stage in ordered])
     plan["stages"] = dict(ordered)
 
@@ -328,11 +354,16 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
             checker.add(f"{where}.id", _("must be given once per touchpoint"))
             continue
         if row.get("stage") not in stages:
-            checker.add(f"{where}.stage", _("%(value)s is not the id of a stage of the file") % {"value": _shown(row.get("stage"))})
+            checker.add(
+                f"{where}.stage",
+                _("%(value)s is not the id of a stage of the file") % {"value": _shown(row.get("stage"))},
+            )
         kind = checker.choice(row, "kind", where, TouchpointKind, TouchpointKind.INTERACTION)
         form = checker.choice(row, "interaction_form", where, InteractionForm, "", blank=True)
         if kind == TouchpointKind.TOUCHPOINT and form:
-            checker.add(f"{where}.interaction_form", _("a touchpoint without interaction has no form of interaction"))
+            checker.add(
+                f"{where}.interaction_form", _("a touchpoint without interaction has no form of interaction")
+            )
         third = None
         if row.get("third_party") is not None:
             third = _by_name(organisations, actor, row["third_party"], f"{where}.third_party", checker)
@@ -362,9 +393,16 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
     pairs: set[tuple[Any, int]] = set()
     for where, row in checker.items(top, "emotions"):
         if row.get("stage") not in stages:
-            checker.add(f"{where}.stage", _("%(value)s is not the id of a stage of the file") % {"value": _shown(row.get("stage"))})
+            checker.add(
+                f"{where}.stage",
+                _("%(value)s is not the id of a stage of the file") % {"value": _shown(row.get("stage"))},
+            )
         ref = row.get("persona")
-        persona = personas.get(ref["name"].strip()) if isinstance(ref, dict) and isinstance(ref.get("name"), str) else None
+        persona = (
+            personas.get(ref["name"].strip())
+            if isinstance(ref, dict) and isinstance(ref.get("name"), str)
+            else None
+        )
         if persona is None:
             checker.add(f"{where}.persona", _("must name one of the map's personas"))
         elif persona.is_machine:
@@ -379,8 +417,12 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
                 "where": where,
                 "fields": {
                     "persona": persona,
-                    "as_is": checker.integer(row, "as_is", where, low=EMOTION_MIN, high=EMOTION_MAX, null=False),
-                    "to_be": checker.integer(row, "to_be", where, low=EMOTION_MIN, high=EMOTION_MAX, null=True),
+                    "as_is": checker.integer(
+                        row, "as_is", where, low=EMOTION_MIN, high=EMOTION_MAX, null=False
+                    ),
+                    "to_be": checker.integer(
+                        row, "to_be", where, low=EMOTION_MIN, high=EMOTION_MAX, null=True
+                    ),
                     "note": checker.text(row, "note", where, limit=300),
                 },
             }
@@ -392,7 +434,11 @@ def _check(data: Any, actor: Any) -> dict[str, Any]:
     for where, row in checker.items(top, "links"):
         for end in ("source", "target"):
             if row.get(end) not in touchpoints:
-                checker.add(f"{where}.{end}", _("%(value)s is not the id of a touchpoint of the file") % {"value": _shown(row.get(end))})
+                checker.add(
+                    f"{where}.{end}",
+                    _("%(value)s is not the id of a touchpoint of the file")
+                    % {"value": _shown(row.get(end))},
+                )
         if row.get("source") == row.get("target") and row.get("source") is not None:
             checker.add(f"{where}.target", _("a link joins two different touchpoints"))
         elif (row.get("source"), row.get("target")) in ends:
@@ -454,22 +500,25 @@ def journey_map_import(
     try:
         if into is None:
             fields["name"] = name.strip() if name and name.strip() else _unique_name(fields["name"])
-            journey_map = record_create(model=JourneyMap, actor=actor, data=fields)
+            journey_map = cast(JourneyMap, record_create(model=JourneyMap, actor=actor, data=fields))
         else:
             if not restrict(JourneyMap.objects.filter(pk=into.pk), actor, "change").exists():
                 raise TransferFailed([_("into: you may not change this journey map")])
-            current = lock_current(into, expected_version)
+            current = cast(JourneyMap, lock_current(into, expected_version))
             if name and name.strip():
                 fields["name"] = name.strip()
             else:
                 fields.pop("name")
                 kept = {lang: t["name"] for lang, t in (current.translations or {}).items() if "name" in t}
-                merged = {lang: {k: v for k, v in t.items() if k != "name"} for lang, t in fields["translations"].items()}
+                merged = {
+                    lang: {k: v for k, v in t.items() if k != "name"}
+                    for lang, t in fields["translations"].items()
+                }
                 for lang, text in kept.items():
                     merged.setdefault(lang, {})["name"] = text
                 fields["translations"] = {lang: t for lang, t in merged.items() if t}
             current.stages.all().delete()  # touchpoints, emotions, links and comments go with them
-            journey_map = _write_changes(current, actor=actor, data=fields)
+            journey_map = cast(JourneyMap, _write_changes(current, actor=actor, data=fields))
         _write_children(journey_map, plan, actor)
     except ValidationError as exc:
         raise TransferFailed(_errors(exc, "map")) from None
@@ -492,7 +541,11 @@ def _write_children(journey_map: JourneyMap, plan: dict[str, Any], actor: Any) -
         stages[key] = create(JourneyStage, stage["where"], stage["fields"])
     for key, touchpoint in plan["touchpoints"].items():
         if stages.get(touchpoint["stage"]) is not None:
-            touchpoints[key] = create(Touchpoint, touchpoint["where"], {"stage": stages[touchpoint["stage"]], **touchpoint["fields"]})
+            touchpoints[key] = create(
+                Touchpoint,
+                touchpoint["where"],
+                {"stage": stages[touchpoint["stage"]], **touchpoint["fields"]},
+            )
     for emotion in plan["emotions"]:
         if stages.get(emotion["stage"]) is not None:
             create(StageEmotion, emotion["where"], {"stage": stages[emotion["stage"]], **emotion["fields"]})

@@ -44,8 +44,12 @@ def build_map(**stage_fields):
     journey_map.personas.add(persona)
     journey_map.internal_notes = "SECRET-INTERNAL"
     journey_map.save()
-    second = JourneyStageFactory(journey_map=journey_map, name="Pick up the van", phase="during", pain_points="Van not charged")
-    front = TouchpointFactory(stage=first, name="Campus advert", kind="touchpoint", channel="advert", lane="frontstage")
+    second = JourneyStageFactory(
+        journey_map=journey_map, name="Pick up the van", phase="during", pain_points="Van not charged"
+    )
+    front = TouchpointFactory(
+        stage=first, name="Campus advert", kind="touchpoint", channel="advert", lane="frontstage"
+    )
     back = TouchpointFactory(stage=second, name="SECRET-BACKSTAGE charge check", lane="backstage")
     TouchpointLinkFactory(source=front, target=back)
     StageEmotionFactory(stage=first, persona=persona, as_is=1, to_be=2)
@@ -91,7 +95,14 @@ def test_blueprint_svg_has_lanes_and_backstage_for_staff(client, designer):
     journey_map = build_map()
     client.force_login(designer)
     texts = "".join(ET.fromstring(_get(client, journey_map, "svg", view="blueprint").content).itertext())
-    for lane in ("Customer actions", "Frontstage", "Line of visibility", "Backstage", "Support processes", "Time"):
+    for lane in (
+        "Customer actions",
+        "Frontstage",
+        "Line of visibility",
+        "Backstage",
+        "Support processes",
+        "Time",
+    ):
         assert lane in texts
     assert "SECRET-BACKSTAGE charge check" in texts and "30 minutes" in texts
 
@@ -100,7 +111,10 @@ def test_a_text_starting_with_equals_is_just_text(client, designer):
     journey_map = build_map(thoughts='=HYPERLINK("http://evil","x")+1')
     client.force_login(designer)
     svg = _get(client, journey_map, "svg").content.decode()
-    assert '=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)+1' in svg or '=HYPERLINK("http://evil","x")+1' in svg
+    assert (
+        "=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)+1" in svg
+        or '=HYPERLINK("http://evil","x")+1' in svg
+    )
     data = json.loads(_get(client, journey_map, "json").content)
     assert data["stages"][0]["thoughts"] == '=HYPERLINK("http://evil","x")+1'
 

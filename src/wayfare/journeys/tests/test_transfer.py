@@ -63,11 +63,20 @@ def _count():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["stages"][1].update(phase="sometime"), "stages[1].phase: 'sometime' is not one of before, during, after"),
-        (lambda d: d["touchpoints"][0].update(channel="pigeon"), "touchpoints[0].channel: 'pigeon' is not one of"),
+        (
+            lambda d: d["stages"][1].update(phase="sometime"),
+            "stages[1].phase: 'sometime' is not one of before, during, after",
+        ),
+        (
+            lambda d: d["touchpoints"][0].update(channel="pigeon"),
+            "touchpoints[0].channel: 'pigeon' is not one of",
+        ),
         (lambda d: d["touchpoints"][0].update(stage=999999), "touchpoints[0].stage:"),
         (lambda d: d["emotions"][0].update(as_is=9), "emotions[0].as_is: 9 is not between -3 and 3"),
-        (lambda d: d["map"]["personas"][0].update(name="Nobody"), "map.personas[0]: no persona named 'Nobody'"),
+        (
+            lambda d: d["map"]["personas"][0].update(name="Nobody"),
+            "map.personas[0]: no persona named 'Nobody'",
+        ),
         (lambda d: d["stages"][0].update(activities=["Unlock"]), "stages[0].activities:"),
         (lambda d: d["links"][0].update(target="x"), "links[0].target:"),
         (lambda d: d.update(format="other"), "format:"),
@@ -113,7 +122,9 @@ def test_import_page_lists_errors_and_hides_from_consumers(client, designer, mak
     response = client.post(url, {"file": bad})
     assert response.status_code == 200 and b"map.name" in response.content and b"<li>" in response.content
     good = journey_map_file(build_map(), designer)
-    response = client.post(url, {"file": SimpleUploadedFile("m.json", json.dumps(good).encode()), "name": "Imported"})
+    response = client.post(
+        url, {"file": SimpleUploadedFile("m.json", json.dumps(good).encode()), "name": "Imported"}
+    )
     assert response.status_code == 302 and JourneyMap.objects.filter(name="Imported").exists()
     client.force_login(make_consumer("katrina", org_a))
     assert client.get(url).status_code == 404

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET
 from wayfare.core.access import has_permission, is_consumer, restrict
 from wayfare.core.concurrency import version_of
 
-from ..exports import FORMATS, journey_map_file, render as render_export
+from ..exports import FORMATS, journey_map_file
+from ..exports import render as render_export
 from ..models import JourneyMap
 from ..selectors import journey_map_document
 from ..services.transfer import TransferFailed, journey_map_import
@@ -75,7 +76,9 @@ def map_import(request: HttpRequest) -> HttpResponse:
     errors: list[str] = []
     initial: dict[str, Any] = {}
     if request.GET.get("into"):
-        target = restrict(JourneyMap.objects.all(), request.user, "change").filter(pk=request.GET["into"]).first()
+        target = (
+            restrict(JourneyMap.objects.all(), request.user, "change").filter(pk=request.GET["into"]).first()
+        )
         if target is not None:
             initial = {"into": target.pk, "expected_version": version_of(target)}
     if request.method == "POST":
