@@ -4,7 +4,8 @@ editor, the consumer's read-only view, the blueprint, behavioural hints, exports
 ``journey_map_document(journey_map, user)`` builds it from a version snapshot (``core.versions``): the
 live map for provider staff, the latest *published* version for a consumer's people, with the backstage
 left out (touchpoints below the line of visibility, links touching them, backstage fields of the map and
-its stages, comments). Text fields come in the reader's language (``translations`` in the snapshot).
+its stages, comments). Text fields come in the reader's language (``translations`` in the snapshot); every row also carries its
+``translations`` (those of the fields the reader may read), for the JSON file (exports).
 
 Shape (JSON-ready)::
 
@@ -89,6 +90,15 @@ def _label(choices: Any, value: Any) -> str:
     return str(dict(choices.choices).get(value, "")) if value else ""
 
 
+def _translations(fields: dict[str, Any], hidden: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
+    """The snapshot's translations of a row, without those of the fields the reader may not read."""
+    return {
+        language: {name: text for name, text in texts.items() if name not in hidden}
+        for language, texts in (fields.get("translations") or {}).items()
+        if isinstance(texts, dict)
+    }
+
+
 def _sorted(rows: dict[str, Any], *keys: str) -> list[tuple[int, dict[str, Any]]]:
     items = [(int(pk), row["fields"]) for pk, row in rows.items()]
     return sorted(items, key=lambda item: tuple(item[1].get(k) or 0 for k in keys) + (item[0],))
@@ -138,6 +148,7 @@ def document_from_snapshot(
             for pk in persona_ids
             if pk in personas
         ],
+        "translations": _translations(fields, () if backstage else MAP_BACKSTAGE),
         "version": version_of(journey_map),
         "published_number": journey_map.published_number,
     }
@@ -159,6 +170,7 @@ def document_from_snapshot(
             **{name: _text(f, name, language) for name in STAGE_TEXT},
             "activities": f.get("activities") or [],
             "optional": f.get("optional", False),
+            "translations": _translations(f, () if backstage else STAGE_BACKSTAGE),
             "emotions": [],
             "touchpoints": [],
         }
@@ -205,6 +217,7 @@ def document_from_snapshot(
             "aspect_label": _label(Aspect, f.get("aspect")),
             "expected": f.get("expected", True),
             "offers_choice": f.get("offers_choice", False),
+            "translations": _translations(f),
         }
         if backstage:
             touchpoint["activities"] = f.get("activities") or []
@@ -219,6 +232,7 @@ def document_from_snapshot(
             "kind": f.get("kind", ""),
             "kind_label": _label(LinkKind, f.get("kind")),
             "label": _text(f, "label", language),
+            "translations": _translations(f),
         }
         for pk, f in _sorted(children.get("links", {}))
         if f.get("source") in shown_touchpoints and f.get("target") in shown_touchpoints
