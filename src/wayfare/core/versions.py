@@ -148,10 +148,18 @@ def version_save_draft(resource: Resource, *, instance: models.Model, actor: Any
 def visible_data(resource: Resource, data: dict[str, Any], user: Any) -> dict[str, Any]:
     """A snapshot as ``user`` may read it: a consumer never sees the resource's backstage fields
     (``backstage_fields``, where the declaration has them; issue #11 section 2)."""
-    hidden = set(getattr(resource, "backstage_fields", ()) or ())
-    if not hidden or not is_consumer(user):
+    if not is_consumer(user):
         return data
-    return {**data, "fields": {k: v for k, v in data.get("fields", {}).items() if k not in hidden}}
+    hidden = set(getattr(resource, "backstage_fields", ()) or ())
+    # Child rows of a model consumers may not see on its own stay out too (issue #13: a journey map's
+    # backstage touchpoints and notes were in its versions' snapshots).
+    children = {
+        name: rows
+        for name, rows in data.get("children", {}).items()
+        if getattr(_child_relation(resource, name).related_model, "frontstage", False)
+    }
+    fields = {k: v for k, v in data.get("fields", {}).items() if k not in hidden}
+    return {**data, "fields": fields, "children": children}
 
 
 def _snapshot_related(model: type[models.Model], snapshots: list[dict[str, Any]], seen: Any) -> dict:

@@ -46,6 +46,12 @@ register(
         access=Access(write=DESIGNERS, consumer=("view",)),
         step="journeys",
         slug="maps",
+        extra={
+            "list_links": [
+                (_("Import a journey map from a file"), "journeys:map_import", ""),
+                (_("Merge scenarios into one map"), "journeys:scenario_merge", ""),
+            ]
+        },
         versioned=True,
         version_children=["stages", "touchpoints", "emotions", "links"],
         version_skip=["published_number"],

@@ -108,14 +108,7 @@ def published_map():
 @pytest.mark.parametrize(
     "who",
     [
-        pytest.param(
-            "own",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="core versions API /api/journeys/maps/<pk>/versions/ returns the full snapshot "
-                "(backstage touchpoints, notes) to a consumer; to be fixed in core at merge",
-            ),
-        ),
+        "own",
         "other",
     ],
 )

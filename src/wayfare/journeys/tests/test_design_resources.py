@@ -60,9 +60,3 @@ class JohariEntryTests(ResourceTests):
 
     def invalid_data(self, owner):
         return {"journey_map": "", "pane": "nowhere", "text": ""}
-
-    # The battery filters by each declared filter's value on the row; an entry has either a relationship
-    # or a map, so one of them is None and the core's query-string encoding fails (core/testing.py).
-    test_every_filter_works = __import__("pytest").mark.xfail(
-        strict=True, reason="core battery cannot filter by a null foreign key"
-    )(ResourceTests.test_every_filter_works)

@@ -103,6 +103,6 @@ def map_import(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns: list[URLPattern] = [
-    path("maps/import/", map_import, name="map_import"),
+    path("maps/import-file/", map_import, name="map_import"),
     path("maps/<int:pk>/export/<str:fmt>/", map_export, name="map_export"),
 ]
