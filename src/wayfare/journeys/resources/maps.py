@@ -8,6 +8,7 @@ from wayfare.core.navigation import step_card
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 
+from ..forms_maps import JourneyStageForm, TouchpointForm
 from ..models import JourneyMap, JourneyStage, StageComment, StageEmotion, Touchpoint, TouchpointLink
 from ..services.maps import journey_map_mark_published, stage_comment_add
 from .common import DESIGNERS
@@ -63,6 +64,7 @@ register(
     Resource(
         JourneyStage,
         columns=["position", "name", "step", "phase", "journey_map"],
+        form=JourneyStageForm,
         filters=["journey_map", "step", "phase"],
         search=["name", "customer_actions", "pain_points"],
         translated_fields=[
@@ -99,6 +101,7 @@ register(
 register(
     Resource(
         Touchpoint,
+        form=TouchpointForm,
         columns=["name", "stage", "channel", "kind", "lane", "third_party"],
         filters=[
             "journey_map",

@@ -168,3 +168,51 @@ class StageCommentTests(ResourceTests):
     def invalid_data(self, owner):
         stage = JourneyStageFactory(journey_map__relationship__consumer=owner)
         return {"journey_map": stage.journey_map_id, "stage": stage.pk, "text": ""}
+
+
+def test_stage_activities_are_chosen_from_the_maps_log_once(db, tmp_path, settings):
+    """The stage form offers the map's log activities only, and refuses one another stage has."""
+    from unittest import mock
+
+    from wayfare.core.access import SYSTEM
+    from wayfare.journeys.forms_maps import JourneyStageForm
+
+    first = JourneyStageFactory(activities=["Insert ticket"])
+    journey_map = first.journey_map
+    with mock.patch("wayfare.journeys.forms_maps._log_activities", return_value=["Insert ticket", "Closed"]):
+        form = JourneyStageForm(
+            user=SYSTEM,
+            data={
+                "journey_map": journey_map.pk,
+                "position": 2,
+                "name": "Close",
+                "phase": "after",
+                "activities": ["Closed", "Typed by hand"],
+            },
+        )
+        assert not form.is_valid() and "activities" in form.errors  # not a choice of the log
+        form = JourneyStageForm(
+            user=SYSTEM,
+            data={
+                "journey_map": journey_map.pk,
+                "position": 2,
+                "name": "Close",
+                "phase": "after",
+                "activities": ["Insert ticket"],
+            },
+        )
+        assert not form.is_valid() and "Already in the stage" in str(form.errors.get("activities")), (
+            form.errors
+        )
+        form = JourneyStageForm(
+            user=SYSTEM,
+            data={
+                "journey_map": journey_map.pk,
+                "position": 2,
+                "name": "Close",
+                "phase": "after",
+                "activities": ["Closed"],
+            },
+        )
+        assert form.is_valid(), form.errors
+        assert form.save().activities == ["Closed"]

@@ -85,7 +85,10 @@
 
   /* Inline editing: click or Enter on a value opens an input; Enter or blur saves; Esc cancels. */
   function editableValue(value, label, save, options) {
-    const span = el("span", { "data-edit": "", tabindex: editable ? "0" : null, role: editable ? "button" : null, "aria-label": label, text: value === null || value === "" ? (editable ? "—" : "") : String(value) });
+    // Choices show their label, not their stored code.
+    const chosen = options ? options.find(([v]) => v === (value === null ? "" : String(value))) : null;
+    const shown = chosen ? chosen[1] : (value === null || value === "" ? "" : String(value));
+    const span = el("span", { "data-edit": "", class: options ? "map-tag" : "", tabindex: editable ? "0" : null, role: editable ? "button" : null, "aria-label": label, text: shown === "" || shown === "—" ? (editable ? "—" : "") : shown });
     if (!editable) return span;
     const open = () => {
       let input;
@@ -127,17 +130,20 @@
     const column = el("section", { class: "map-stage", role: "listitem", "data-stage": stage.id, tabindex: "0", "data-focus-key": "s" + stage.id, "aria-label": stage.name, draggable: editable ? "true" : null });
     const update = (field) => (value) => send([{ op: "update_stage", id: stage.id, data: { [field]: field === "duration_minutes" ? (value === "" ? null : Number(value)) : value } }]);
     column.append(el("h3", {}, editableValue(stage.name, _("Name"), update("name"))));
+    // Every field, its translations and the log activities it names: the stage's own form.
+    if (editable && root.dataset.stageEditUrl) column.append(el("a", { class: "map-more", href: root.dataset.stageEditUrl.replace("/0/", "/" + stage.id + "/"), text: _("All details and log activities") }));
     const steps = [["", "—"], ["explore", _("Explore")], ["engage", _("Engage")], ["offer", _("Offer")], ["agree", _("Agree")], ["onboard", _("Onboard")], ["cocreate", _("Co-create")], ["realize", _("Realize")]];
     column.append(el("div", { class: "map-field" }, editableValue(stage.step, _("Journey step"), update("step"), steps)));
     column.append(el("div", { class: "map-field" }, editableValue(stage.phase, _("Phase"), update("phase"), [["before", _("Before the service")], ["during", _("During the service")], ["after", _("After the service")]])));
-    hints.filter((h) => h.stage === stage.id).forEach((h) => column.append(el("p", { class: "map-hint", text: h.message })));
+    // Hints are design advice for provider staff, not for the consumer's read-only view.
+    if (doc.backstage) hints.filter((h) => h.stage === stage.id).forEach((h) => column.append(el("p", { class: "map-hint", text: h.message })));
     if (observed && observed.stages && observed.stages[stage.id]) {
       const o = observed.stages[stage.id];
       column.append(el("p", { class: "map-observed" }, document.createTextNode(_("Cases") + ": " + o.cases + " · " + Math.round(o.share * 100) + "% "),
         o.explorer_url ? el("a", { href: o.explorer_url, text: _("Open in the explorer") }) : null));
     }
     const fields = el("dl", { class: "map-field" });
-    STAGE_FIELDS.forEach(([name, label]) => { if (name in stage) fields.append(el("dt", { text: label }), el("dd", {}, editableValue(stage[name], label, update(name)))); });
+    STAGE_FIELDS.forEach(([name, label]) => { if (name in stage && (editable || stage[name])) fields.append(el("dt", { text: label }), el("dd", {}, editableValue(stage[name], label, update(name)))); });
     fields.append(el("dt", { text: _("Duration (minutes)") }), el("dd", {}, editableValue(stage.duration_minutes, _("Duration (minutes)"), update("duration_minutes"))));
     column.append(fields);
     const front = stage.touchpoints.filter((t) => !t.backstage), back = stage.touchpoints.filter((t) => t.backstage);
@@ -193,6 +199,7 @@
     card.append(el("div", {}, editableValue(t.expected ? "1" : "0", _("The consumer expects it"), update("expected"), [["1", _("Expected")], ["0", _("A surprise")]])));
     card.append(el("div", {}, editableValue(t.offers_choice ? "1" : "0", _("Offers a choice"), update("offers_choice"), [["0", _("No choice")], ["1", _("Offers a choice")]])));
     if (t.third_party) card.append(el("div", { text: _("Third party") + ": " + t.third_party.name }));
+    if (editable && root.dataset.touchpointEditUrl) card.append(el("a", { class: "map-more", href: root.dataset.touchpointEditUrl.replace("/0/", "/" + t.id + "/"), text: _("All details and log activities") }));
     if (editable) {
       card.append(el("button", { type: "button", class: "secondary outline", text: _("Delete"), onclick: () => send([{ op: "delete_touchpoint", id: t.id }]) }));
       card.addEventListener("dragstart", (e) => { e.stopPropagation(); dragged = { kind: "card", id: t.id }; card.classList.add("dragging"); e.dataTransfer.setData("text/plain", "t" + t.id); });
