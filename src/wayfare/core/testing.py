@@ -213,7 +213,12 @@ class ResourceTests:
             for k, v in form.initial.items()
             if k in form.fields and v is not None and not isinstance(v, FieldFile)
         }
-        data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+        data = {
+            k: [x.pk if hasattr(x, "pk") else x for x in v]
+            if isinstance(v, (list, tuple))
+            else getattr(v, "pk", v)
+            for k, v in data.items()
+        }
         data[self.update_field] = self.updated_value()
         response = client.post(self.url("edit", row), data)
         assert response.status_code == 302, response.content.decode()[:2000]

@@ -25,14 +25,16 @@ ALLOWED = {
     "CSV",
     "XLSX",
     "XES",
+    "PDF",
+    "SVG",
+    "PNG",
+    "JSON",
     "IEEE",
     "UTF",
     "ISO",
-    "JSON",
     "English",
     "Authorization",
     "Ctrl",  # a key name, printed on keyboards everywhere
-    "PNG",
     "Token",
     "token",
     "UTC",
@@ -117,7 +119,11 @@ def _detail_pages() -> list[str]:
     )
     event_log_import_run(event_log_id=log.pk)
     stage = JourneyStageFactory(
-        journey_map__event_log=log, journey_map__name="设计", name="登记", activities=["登记"]
+        journey_map__event_log=log,
+        journey_map__name="设计",
+        journey_map__relationship=None,
+        name="登记",
+        activities=["登记"],
     )
     records = [role, role.person, role.organisation, log, stage.journey_map, stage]
     pages = [r.get_absolute_url() for r in records]

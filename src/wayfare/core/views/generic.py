@@ -31,7 +31,7 @@ from django.utils.translation import pgettext
 from django.views import View
 from django_tables2 import CheckBoxColumn, RequestConfig
 
-from ..access import has_permission, restrict
+from ..access import has_permission, is_consumer, restrict
 from ..concurrency import StaleVersion, version_of
 from ..duplicates import PossibleDuplicate
 from ..exceptions import DomainError
@@ -132,6 +132,7 @@ class ResourceListView(ResourceView):
             bulk=bulk,
             bulk_edit_url=reverse(r.url_name("bulk_edit")) if bulk and self.can("change") else None,
             bulk_delete_url=reverse(r.url_name("bulk_delete")) if bulk and self.can("delete") else None,
+            list_links=_list_links(r, request.user),
         )
         if embedded or getattr(request, "htmx", False):
             return render(request, "generic/results.html", context, status=status)
@@ -145,6 +146,19 @@ class SelectColumn(CheckBoxColumn):
     @property
     def header(self) -> str:
         return pgettext("bulk selection column", "Select")
+
+
+def _list_links(resource: Resource, user: Any) -> list[tuple[Any, str]]:
+    """The declaration's links above the list (``extra["list_links"]``: label, URL name, anchor and,
+    optionally, the permission the linked page needs), those the reader may follow."""
+    links = []
+    for label, url_name, anchor, *permission in resource.extra.get("list_links", ()):
+        if permission and not user.has_perm(permission[0]):
+            continue
+        if permission and is_consumer(user):
+            continue  # the linked pages with a permission are provider staff's
+        links.append((label, reverse(url_name) + anchor))
+    return links
 
 
 def _select_label(record: Model) -> str:

@@ -11,7 +11,7 @@ from wayfare.core.roles import grant
 from ..forms_maps import JourneyStageForm, TouchpointForm
 from ..models import JourneyMap, JourneyStage, StageComment, StageEmotion, Touchpoint, TouchpointLink
 from ..services.maps import journey_map_mark_published, stage_comment_add
-from .common import DESIGNERS
+from .common import DESIGNERS, STAFF_ROLES
 
 register(
     Resource(
@@ -44,13 +44,22 @@ register(
         related=[Related(JourneyStage, "journey_map")],
         display_parts=["name"],
         backstage_fields=["event_log", "log_filters", "internal_notes"],
-        access=Access(write=DESIGNERS, consumer=("view",)),
+        access=Access(
+            write=DESIGNERS,
+            consumer=("view",),
+            actions={
+                "page.map_document": ("view", None),  # its POST (the editor's writes) needs "change"
+                "page.map_blueprint": ("view", None),
+                "page.map_export": ("view", None),
+                "page.map_observed": ("view", STAFF_ROLES),  # the event log's figures are backstage
+            },
+        ),
         step="journeys",
         slug="maps",
         extra={
             "list_links": [
-                (_("Import a journey map from a file"), "journeys:map_import", ""),
-                (_("Merge scenarios into one map"), "journeys:scenario_merge", ""),
+                (_("Import a journey map from a file"), "journeys:map_import", "", "journeys.add_journeymap"),
+                (_("Merge scenarios into one map"), "journeys:scenario_merge", "", "journeys.add_journeymap"),
             ]
         },
         versioned=True,

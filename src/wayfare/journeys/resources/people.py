@@ -89,7 +89,11 @@ register(
         search=["name", "who", "why", "goal", "how", "context"],
         translated_fields=["name", "who", "why", "goal", "how", "context"],
         select_related=["persona", "journey_map"],
-        extra={"list_links": [(_("Merge scenarios into one map"), "journeys:scenario_merge", "")]},
+        extra={
+            "list_links": [
+                (_("Merge scenarios into one map"), "journeys:scenario_merge", "", "journeys.add_journeymap")
+            ]
+        },
         access=Access(write=DESIGNERS, actions={"page.scenario_merge": ("change", None)}),
         step="journeys",
         slug="scenarios",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from ..models import JourneyMap
 
 
@@ -13,6 +15,21 @@ def journey_map_mark_published(*, instance: JourneyMap, version: Any, actor: Any
     still holds (publishing changes nothing an editor edits)."""
     JourneyMap.objects.filter(pk=instance.pk).update(published_number=version.number)
     instance.published_number = version.number
+    # The change history records it (a consumer's history of the map starts here: until published it
+    # was never theirs to see), as a change by the publisher.
+    historical = JourneyMap.history.model
+    names = {f.attname for f in historical._meta.concrete_fields}
+    values = {
+        f.attname: getattr(instance, f.attname)
+        for f in JourneyMap._meta.concrete_fields
+        if f.attname in names
+    }
+    historical.objects.create(
+        **values,
+        history_date=timezone.now(),
+        history_type="~",
+        history_user=actor if getattr(actor, "pk", None) else None,
+    )
 
 
 def stage_comment_add(*, actor: Any, **fields: Any) -> Any:

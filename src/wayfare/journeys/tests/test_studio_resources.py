@@ -29,8 +29,15 @@ class JourneyMapTests(ResourceTests):
     model = JourneyMap
 
     def make(self, owner):
-        journey_map = JourneyMapFactory(relationship__consumer=owner, published_number=1)
+        from wayfare.analytics.tests.factories import EventLogFactory
+        from wayfare.core.access import SYSTEM
+        from wayfare.core.resources import registry
+        from wayfare.core.versions import version_publish
+
+        journey_map = JourneyMapFactory(relationship__consumer=owner, event_log=EventLogFactory())
         journey_map.personas.add(PersonaFactory())
+        version_publish(registry.get(JourneyMap), instance=journey_map, actor=SYSTEM)
+        journey_map.refresh_from_db()
         return journey_map
 
     def valid_data(self, owner):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from ..selectors import journey_map_document
 from ..services.transfer import TransferFailed, journey_map_import
 
 
+@login_required
 @require_GET
 def map_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The map (or, with ``?view=blueprint``, its blueprint) as a file, drawn from the reader's map
@@ -105,4 +107,6 @@ def map_import(request: HttpRequest) -> HttpResponse:
 urlpatterns: list[URLPattern] = [
     path("maps/import-file/", map_import, name="map_import"),
     path("maps/<int:pk>/export/<str:fmt>/", map_export, name="map_export"),
+    # Without a format: the PDF (also what the authorization matrix reverses with the map alone).
+    path("maps/<int:pk>/export/", map_export, {"fmt": "pdf"}, name="map_export"),
 ]
