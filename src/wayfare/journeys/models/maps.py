@@ -113,6 +113,34 @@ class JourneyMap(TranslatedTextMixin, WayfareModel):
         return str(self.translated("name"))
 
 
+class MapPart(models.Model):
+    """A row of a journey map's content (stage, emotion, touchpoint, link, comment). Every save or delete
+    moves the map's version (its ``updated``), by whatever way it comes (the editor, a row's own form, the
+    API, an import), so an editor open on the map meets the version check (issue #13: two people editing
+    one map never lose each other's change). The map's row is updated directly: no history entry of the
+    map for a change of one of its rows, which has its own."""
+
+    journey_map_id: int
+
+    class Meta:
+        abstract = True
+
+    def _touch_map(self) -> None:
+        from django.utils import timezone
+
+        if self.journey_map_id:
+            JourneyMap.objects.filter(pk=self.journey_map_id).update(updated=timezone.now())
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().save(*args, **kwargs)
+        self._touch_map()
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        answer = super().delete(*args, **kwargs)
+        self._touch_map()
+        return answer
+
+
 class Phase(models.TextChoices):
     """Before, during and after the service (004 2.4.1, Stickdorn's sequencing)."""
 
@@ -121,7 +149,7 @@ class Phase(models.TextChoices):
     AFTER = "after", _("After the service")
 
 
-class JourneyStage(TranslatedTextMixin, WayfareModel):
+class JourneyStage(MapPart, TranslatedTextMixin, WayfareModel):
     """One stage of a journey map, in the map's order (``position``), tagged with a journey step (stages
     may visit the steps in any order) and a phase. ``activities`` are event-log activities that belong to
     the stage itself (besides those of its touchpoints); ``optional``: a case may skip it."""
@@ -168,7 +196,7 @@ class JourneyStage(TranslatedTextMixin, WayfareModel):
         return f"{self.position}. {self.translated('name')}"
 
 
-class StageEmotion(WayfareModel):
+class StageEmotion(MapPart, WayfareModel):
     """How a persona feels at a stage, from -3 (very bad) to +3 (very good), as it is and as designed to
     be: the points of the emotion curve (004 2.3.3)."""
 
@@ -262,7 +290,7 @@ class Aspect(models.TextChoices):
     ENVIRONMENT = "environment", _("Environment")
 
 
-class Touchpoint(TranslatedTextMixin, WayfareModel):
+class Touchpoint(MapPart, TranslatedTextMixin, WayfareModel):
     """A touchpoint or service interaction of a stage (004 2.2), in the stage's order. ``third_party``:
     the organisation through which it happens (roadside help by a partner). ``expected=False`` marks a
     surprise (a step the consumer did not expect); ``offers_choice`` a point where they choose."""
@@ -330,7 +358,7 @@ class LinkKind(models.TextChoices):
     LOOP = "loop", _("Loop back")
 
 
-class TouchpointLink(TranslatedTextMixin, WayfareModel):
+class TouchpointLink(MapPart, TranslatedTextMixin, WayfareModel):
     """A path between two touchpoints of a map: journeys are not linear (004 2.2), so a map draws
     alternatives and loops besides the stages' order."""
 
@@ -365,7 +393,7 @@ class TouchpointLink(TranslatedTextMixin, WayfareModel):
                 raise ValidationError({name: _("The touchpoint belongs to another journey map.")})
 
 
-class StageComment(WayfareModel):
+class StageComment(MapPart, WayfareModel):
     """A comment on a stage by someone working on the map: provider staff only, never on a consumer's
     view of the map."""
 

@@ -2,4 +2,5 @@
 aspirations, scenarios, culture profiles), maps (journey maps and what they hold) and design (reviews,
 design work, Johari windows)."""
 
+from .. import panels  # noqa: F401  (the relationship page's panel)
 from . import design, maps, people  # noqa: F401

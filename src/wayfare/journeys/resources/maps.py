@@ -52,6 +52,9 @@ register(
                 "page.map_blueprint": ("view", None),
                 "page.map_export": ("view", None),
                 "page.map_observed": ("view", STAFF_ROLES),  # the event log's figures are backstage
+                "page.map_review": ("view", STAFF_ROLES),  # review, design work, Johari: backstage
+                "page.map_design": ("view", STAFF_ROLES),
+                "page.map_johari": ("view", STAFF_ROLES),
             },
         ),
         step="journeys",

@@ -9,6 +9,7 @@ from wayfare.core.roles import grant
 
 from ..forms_people import PersonaForm
 from ..models import HUMAN_ONLY_FIELDS, CultureProfile, Persona, PersonaAspiration, PersonaResearch, Scenario
+from ..services.people import persona_create, persona_update
 from .common import DESIGNERS
 
 register(
@@ -38,6 +39,8 @@ register(
         select_related=["relationship"],
         form=PersonaForm,
         fields=PersonaForm.Meta.fields,
+        create_service=persona_create,  # the picture is checked on every way in (form, API, import)
+        update_service=persona_update,
         detail_template="journeys/people/persona_detail.html",
         extra={
             "human_only": list(HUMAN_ONLY_FIELDS),

@@ -29,6 +29,7 @@ def journey_map():
     TouchpointFactory(stage=a, position=1, name="Advert")
     TouchpointFactory(stage=a, position=2, name="App search")
     TouchpointFactory(stage=b, position=1, name="Booking form")
+    m.refresh_from_db()  # making its rows moved the map's version
     return m
 
 
@@ -243,3 +244,33 @@ def test_map_page_carries_the_editor(journey_map, staff):
     assert response.status_code == 200
     text = response.content.decode()
     assert 'id="journey-map-editor"' in text and url(journey_map) in text and "journeys/editor.js" in text
+
+
+@pytest.mark.parametrize("way", ["stage form", "touchpoint api", "delete stage"])
+def test_a_change_outside_the_editor_moves_the_maps_version(journey_map, staff, way):
+    """An editor open on the map meets the version check when a row changes by its own form or the API."""
+    editor = client_for(staff)
+    version = editor.get(url(journey_map)).json()["document"]["map"]["version"]
+    find = JourneyStage.objects.get(journey_map=journey_map, name="Find")
+    other = client_for(make_user("bob", ["Administrator"]))
+    if way == "stage form":
+        page = other.get(reverse("journeys:journeystage_edit", args=[find.pk]))
+        form = page.context["form"]
+        data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+        data |= {"name": "Discover", "journey_map": journey_map.pk, "_version": version_of(find)}
+        response = other.post(reverse("journeys:journeystage_edit", args=[find.pk]), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    elif way == "touchpoint api":
+        tp = Touchpoint.objects.get(name="Advert")
+        response = other.patch(
+            reverse("api:journeys-touchpoint-detail", args=[tp.pk]),
+            {"name": "Poster"},
+            content_type="application/json",
+        )
+        assert response.status_code == 200, response.content
+    else:
+        response = other.delete(reverse("api:journeys-journeystage-detail", args=[find.pk]))
+        assert response.status_code == 204, response.content
+    clash = post(editor, journey_map, [{"op": "add_stage", "data": {"name": "Late"}}], version)
+    assert clash.status_code == 409
+    assert "Late" not in names(journey_map)

@@ -137,3 +137,29 @@ def test_consumer_does_not_see_people_pages(org_a, make_consumer):
     client = client_for(make_consumer("c", org_a))
     assert client.get(reverse("journeys:culture_compare")).status_code == 404
     assert client.get(reverse("journeys:scenario_merge")).status_code == 404
+
+
+def test_the_api_checks_and_resizes_a_picture_too(designer):
+    client = client_for(designer)
+    url = reverse("api:journeys-persona-list")
+    bad = SimpleUploadedFile("face.png", b"GIF89a but not really a picture", content_type="image/png")
+    response = client.post(url, {"name": "K", "picture": bad})
+    assert response.status_code == 400
+    assert "picture" in response.json() or "picture" in str(response.json())
+    assert not Persona.objects.exists()
+    response = client.post(url, {"name": "Katrina", "picture": png(1600, 800)})
+    assert response.status_code == 201, response.content
+    persona = Persona.objects.get()
+    with Image.open(persona.picture.path) as image:
+        assert max(image.size) <= 512
+    # A change through the API goes through the same check.
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    detail = reverse("api:journeys-persona-detail", args=[persona.pk])
+    response = client.patch(
+        detail, encode_multipart(BOUNDARY, {"picture": png(300, 1200)}), content_type=MULTIPART_CONTENT
+    )
+    assert response.status_code == 200, response.content
+    persona.refresh_from_db()
+    with Image.open(persona.picture.path) as image:
+        assert max(image.size) <= 512

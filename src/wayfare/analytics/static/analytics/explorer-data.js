@@ -70,6 +70,10 @@
       if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
         field.appendChild(Wayfare.dom.el("option", value, { value: value }));
       }
+      if (field.multiple) {  // several values of one key (cases through any of these activities)
+        Array.prototype.forEach.call(field.options, function (o) { if (o.value === value) o.selected = true; });
+        return;
+      }
       field.value = value;
     });
     try { if (params.get("variant")) showVariant(JSON.parse(params.get("variant"))); } catch (e) { /* not a variant: ignored */ }
