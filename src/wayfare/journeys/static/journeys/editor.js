@@ -1,6 +1,7 @@
 /* The journey map editor: draws the map document, edits it inline, reorders by drag and drop and
-   by keyboard (Alt+Arrow), sends batches of operations with the version (If-Match), undoes the last
-   change with the server's undo operations, and on 409 shows what changed and keeps the user's edit. */
+   by keyboard (Alt+Arrow), links touchpoints (alternative paths, loops back), sets each human persona's
+   emotion per stage, sends batches of operations with the version (If-Match), undoes the last change
+   with the server's undo operations, and on 409 shows what changed and keeps the user's edit. */
 (function () {
   "use strict";
   const _ = (s) => (window.gettext ? window.gettext(s) : s);
@@ -18,6 +19,9 @@
     ["provider_goals", _("Provider goals")], ["data_sources", _("Data sources")],
     ["past_improvements", _("Past improvements")],
   ];
+  const LINK_KINDS = { next: _("Then"), alternative: _("Alternative path"), loop: _("Loop back") };
+  const SCORES = [["", _("not set")]].concat([-3, -2, -1, 0, 1, 2, 3].map((n) => [String(n), score(n)]));
+  function score(n) { return n > 0 ? "+" + n : String(n); }
   const csrf = () => (document.cookie.match(/csrftoken=([^;]+)/) || [])[1] || "";
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
@@ -42,7 +46,7 @@
       draw();
     }
   }
-  function accept(body) { doc = body.document; hints = body.hints || []; version = doc.map.version; draw(); }
+  function accept(body) { doc = body.document; hints = body.hints || []; version = doc.map.version; draw(); root.dataset.version = version; }
 
   let pending = null;  // the batch being sent, kept on a conflict
   async function send(operations, isUndo) {
@@ -54,15 +58,22 @@
     const body = await response.json();
     if (response.status === 409) { showConflict(body, operations); return false; }
     if (response.status === 400) {
-      const messages = Object.entries(body.errors || {}).map(([k, v]) => k + ": " + [].concat(v).join(" "));
-      conflictBox.hidden = false; conflictBox.textContent = _("Not saved:") + " " + messages.join("; ");
-      say(conflictBox.textContent); return false;
+      // "operations[0].target" names the field of the one operation the page sent: show "target".
+      notSaved(Object.entries(body.errors || {}).map(([k, v]) => {
+        const field = k.replace(/^operations\[\d+\]\.?/, "");
+        return (field ? field + ": " : "") + [].concat(v).join(" ");
+      }));
+      return false;
     }
     if (!response.ok) { say(_("Not saved.")); return false; }
     pending = null; conflictBox.hidden = true;
     if (!isUndo && body.undo && body.undo.length) undoStack.push(body.undo);
     if (undoButton) undoButton.disabled = undoStack.length === 0;
     accept(body); say(_("Saved.")); return true;
+  }
+  function notSaved(messages) {
+    conflictBox.hidden = false; conflictBox.textContent = _("Not saved:") + " " + messages.join("; ");
+    say(conflictBox.textContent);
   }
   function showConflict(body, operations) {
     conflictBox.hidden = false; conflictBox.textContent = "";
@@ -116,16 +127,112 @@
     const stages = el("div", { class: "map-stages", role: "list" });
     doc.stages.forEach((stage, index) => stages.append(drawStage(stage, index)));
     root.append(stages);
-    if (doc.links.length) {
-      const names = {}; doc.stages.forEach((s) => s.touchpoints.forEach((t) => { names[t.id] = t.name; }));
-      const list = el("ul", { class: "map-links" });
-      doc.links.forEach((l) => list.append(el("li", {}, document.createTextNode((names[l.source] || "?") + " → " + (names[l.target] || "?") + " · " + l.kind_label + (l.label ? " · " + l.label : "")),
-        editable ? el("button", { type: "button", class: "secondary outline", text: _("Delete link"), onclick: () => send([{ op: "delete_link", id: l.id }]) }) : null)));
-      root.append(el("h3", { text: _("Alternative paths and loops") }), list);
-    }
+    if (doc.links.length) root.append(drawLinks());
     drawEmotions();
     if (focusedId) { const again = root.querySelector('[data-focus-key="' + focusedId + '"]'); if (again) again.focus(); }
   }
+  /* Links: where each touchpoint stands ("stage · touchpoint"), the kinds' labels (the document's where
+     a link of the kind has one), and the list under the map grouped by kind. */
+  function touchpointIndex() {
+    const found = {};
+    doc.stages.forEach((s, si) => s.touchpoints.forEach((t, ti) => { found[t.id] = { stage: si, order: ti, text: s.name + " · " + t.name }; }));
+    return found;
+  }
+  function kindLabel(kind) {
+    const link = doc.links.find((l) => l.kind === kind && l.kind_label);
+    return link ? link.kind_label : (LINK_KINDS[kind] || kind);
+  }
+  function drawLinks() {
+    const where = touchpointIndex();
+    const kinds = Object.keys(LINK_KINDS).concat(doc.links.map((l) => l.kind).filter((k) => !(k in LINK_KINDS)));
+    const box = el("div", { class: "map-links", "data-links": "" }, el("h3", { text: _("Alternative paths and loops") }));
+    kinds.filter((k, i) => kinds.indexOf(k) === i).forEach((kind) => {
+      const links = doc.links.filter((l) => l.kind === kind);
+      if (!links.length) return;
+      const list = el("ul");
+      links.forEach((l) => {
+        const path = (where[l.source] ? where[l.source].text : "?") + " → " + (where[l.target] ? where[l.target].text : "?");
+        list.append(el("li", { "data-link": l.id }, el("span", { class: "map-link-path", text: path }),
+          l.label ? el("span", { class: "map-link-label", text: l.label }) : null,
+          editable ? el("button", { type: "button", class: "secondary outline compact", text: _("Delete link"), "aria-label": _("Delete link") + ": " + path, onclick: () => send([{ op: "delete_link", id: l.id }]) }) : null));
+      });
+      box.append(el("section", { class: "map-link-group", "data-link-kind": kind }, el("h4", { text: kindLabel(kind) + " (" + links.length + ")" }), list));
+    });
+    return box;
+  }
+  function linkForm(t) {
+    const where = touchpointIndex();
+    const target = el("select", { name: "target", required: "required" }, el("option", { value: "", text: _("Choose a touchpoint") }));
+    doc.stages.forEach((s) => s.touchpoints.forEach((x) => { if (x.id !== t.id) target.append(el("option", { value: String(x.id), text: s.name + " · " + x.name })); }));
+    const kind = el("select", { name: "kind" });
+    Object.keys(LINK_KINDS).forEach((k) => kind.append(el("option", { value: k, text: kindLabel(k), selected: k === "alternative" ? "selected" : null })));
+    // A target before this touchpoint suggests a loop back, until the designer chooses the kind.
+    let kindChosen = false;
+    kind.addEventListener("change", () => { kindChosen = true; });
+    target.addEventListener("change", () => {
+      const a = where[t.id], b = where[Number(target.value)];
+      if (kindChosen || !a || !b) return;
+      kind.value = (b.stage < a.stage || (b.stage === a.stage && b.order < a.order)) ? "loop" : "alternative";
+    });
+    const label = el("input", { type: "text", name: "label", maxlength: "200" });
+    const field = (text, control) => el("label", {}, el("span", { text: text }), control);
+    const form = el("form", { class: "map-link-form" }, field(_("To"), target), field(_("Kind of link"), kind), field(_("Label (optional)"), label),
+      el("button", { type: "submit", class: "compact", text: _("Save link") }));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (!target.value) return;
+      send([{ op: "add_link", source: t.id, target: Number(target.value), kind: kind.value, label: label.value.trim() }]);
+    });
+    return el("details", { class: "map-link-add", "data-link-add": t.id }, el("summary", { text: _("Link to…"), "data-focus-key": "l" + t.id }), form);
+  }
+  function linkBadges(t) {
+    const out = doc.links.filter((l) => l.source === t.id).length, into = doc.links.filter((l) => l.target === t.id).length;
+    if (!out && !into) return null;
+    const badge = (text, title, n, key) => n ? el("span", { class: "map-badge", "data-badge": key, title: title + ": " + n, "aria-label": title + ": " + n, text: text + " " + n }) : null;
+    return el("div", { class: "map-badges" }, badge("→", _("Links from here"), out, "out"), badge("←", _("Links to here"), into, "in"));
+  }
+
+  /* Emotions: per stage, the as-is and to-be score of each human persona of the map. Editors change them
+     with a select each; both unset clears the row. Consumers read only the scores that are set. */
+  function drawFeelings(stage) {
+    const personas = doc.map.personas.filter((p) => !p.is_machine);
+    if (!personas.length) return null;
+    const box = el("div", { class: "map-feelings", "data-emotions": stage.id });
+    personas.forEach((p) => {
+      const e = stage.emotions.find((x) => x.persona === p.id) || null;
+      const has = (key) => e && e[key] !== null && e[key] !== undefined;
+      if (!editable) {
+        if (!has("as_is") && !has("to_be")) return;
+        const parts = [];
+        if (has("as_is")) parts.push(_("as it is") + " " + score(e.as_is));
+        if (has("to_be")) parts.push(_("to be") + " " + score(e.to_be));
+        box.append(el("p", { class: "map-feeling", "data-persona": p.id }, el("strong", { text: p.name }), document.createTextNode(": " + parts.join(" · ")),
+          e.note ? el("span", { class: "map-feeling-note", text: e.note }) : null));
+        return;
+      }
+      const selects = {};
+      const row = el("div", { class: "map-feeling", role: "group", "aria-label": p.name, "data-persona": p.id }, el("strong", { text: p.name }));
+      [["as_is", _("as it is")], ["to_be", _("to be")]].forEach(([key, text]) => {
+        const current = has(key) ? String(e[key]) : "";
+        const select = el("select", { name: key, "aria-label": p.name + " · " + text, "data-focus-key": "e" + stage.id + "-" + p.id + "-" + key });
+        SCORES.forEach(([v, t]) => select.append(el("option", { value: v, text: t, selected: v === current ? "selected" : null })));
+        select.addEventListener("change", () => changed());
+        selects[key] = select;
+        row.append(el("label", {}, el("span", { text: text }), select));
+      });
+      const changed = () => {
+        const value = (key) => (selects[key].value === "" ? null : Number(selects[key].value));
+        const asIs = value("as_is"), toBe = value("to_be");
+        if (asIs === null && toBe === null) { if (e) send([{ op: "clear_emotion", stage: stage.id, persona: p.id }]); return; }
+        if (asIs === null) { notSaved([_("A to-be score needs an as-is score.")]); return; }
+        send([{ op: "set_emotion", stage: stage.id, persona: p.id, as_is: asIs, to_be: toBe, note: e ? e.note || "" : "" }]);
+      };
+      if (e && e.note) row.append(el("span", { class: "map-feeling-note", text: e.note }));
+      box.append(row);
+    });
+    return box.children.length ? el("div", { class: "map-emotion-box" }, el("h4", { text: _("Emotions") }), box) : null;
+  }
+
   function drawStage(stage, index) {
     const column = el("section", { class: "map-stage", role: "listitem", "data-stage": stage.id, tabindex: "0", "data-focus-key": "s" + stage.id, "aria-label": stage.name, draggable: editable ? "true" : null });
     const update = (field) => (value) => send([{ op: "update_stage", id: stage.id, data: { [field]: field === "duration_minutes" ? (value === "" ? null : Number(value)) : value } }]);
@@ -146,6 +253,8 @@
     STAGE_FIELDS.forEach(([name, label]) => { if (name in stage && (editable || stage[name])) fields.append(el("dt", { text: label }), el("dd", {}, editableValue(stage[name], label, update(name)))); });
     fields.append(el("dt", { text: _("Duration (minutes)") }), el("dd", {}, editableValue(stage.duration_minutes, _("Duration (minutes)"), update("duration_minutes"))));
     column.append(fields);
+    const feelings = drawFeelings(stage);
+    if (feelings) column.append(feelings);
     const front = stage.touchpoints.filter((t) => !t.backstage), back = stage.touchpoints.filter((t) => t.backstage);
     const cards = el("div", { class: "map-cards", "data-cards": stage.id });
     front.forEach((t) => cards.append(drawCard(stage, t)));
@@ -191,6 +300,8 @@
     const card = el("article", { class: "map-card" + (t.backstage ? " backstage" : ""), "data-card": t.id, tabindex: "0", "data-focus-key": "t" + t.id, draggable: editable ? "true" : null, "aria-label": t.name });
     const update = (field) => (value) => send([{ op: "update_touchpoint", id: t.id, data: { [field]: (field === "expected" || field === "offers_choice") ? value === "1" : value } }]);
     card.append(el("strong", {}, editableValue(t.name, _("Name"), update("name"))));
+    const badges = linkBadges(t);
+    if (badges) card.append(badges);
     card.append(el("div", {}, editableValue(t.channel, _("Channel"), update("channel"), [["phone", _("Phone")], ["email", _("E-mail")], ["portal", _("Portal")], ["app", _("App")], ["in_person", _("In person")], ["social", _("Social media")], ["forum", _("Forum")], ["advert", _("Advert")], ["chat", _("Chat")], ["sms", _("Text message")], ["catalogue", _("Service catalogue")], ["device", _("Device or vehicle")], ["other", _("Other")]])));
     card.append(el("div", {}, editableValue(t.kind, _("Kind"), update("kind"), [["touchpoint", _("Touchpoint without interaction")], ["interaction", _("Service interaction")]])));
     if (t.kind === "interaction") card.append(el("div", {}, editableValue(t.interaction_form, _("Form of interaction"), update("interaction_form"), [["", "—"], ["goods", _("Transfer of goods")], ["access", _("Access to resources")], ["use", _("Use of provider resources")], ["joint", _("Joint action")]])));
@@ -201,6 +312,7 @@
     if (t.third_party) card.append(el("div", { text: _("Third party") + ": " + t.third_party.name }));
     if (editable && root.dataset.touchpointEditUrl) card.append(el("a", { class: "map-more", href: root.dataset.touchpointEditUrl.replace("/0/", "/" + t.id + "/"), text: _("All details and log activities") }));
     if (editable) {
+      card.append(linkForm(t));
       card.append(el("button", { type: "button", class: "secondary outline", text: _("Delete"), onclick: () => send([{ op: "delete_touchpoint", id: t.id }]) }));
       card.addEventListener("dragstart", (e) => { e.stopPropagation(); dragged = { kind: "card", id: t.id }; card.classList.add("dragging"); e.dataTransfer.setData("text/plain", "t" + t.id); });
       card.addEventListener("dragend", () => card.classList.remove("dragging"));
@@ -231,7 +343,8 @@
       series.push({ name: p.name + " · " + _("as it is"), type: "line", data: point("as_is"), connectNulls: true });
       series.push({ name: p.name + " · " + _("to be"), type: "line", data: point("to_be"), connectNulls: true, lineStyle: { type: "dashed" } });
     });
-    const chart = window.echarts.getInstanceByDom(box) || window.echarts.init(box);
+    let chart = window.echarts.getInstanceByDom(box);
+    if (!chart) { chart = window.echarts.init(box); window.addEventListener("resize", () => chart.resize()); }
     chart.setOption({ tooltip: { trigger: "axis" }, legend: { type: "scroll" }, xAxis: { type: "category", data: doc.stages.map((s) => s.name) }, yAxis: { type: "value", min: -3, max: 3 }, series: series }, true);
   }
   load();
