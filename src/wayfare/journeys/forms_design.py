@@ -18,7 +18,7 @@ class ReviewAnswerForm(forms.Form):
         label=_("Answer"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
     status = forms.ChoiceField(label=_("Status"), choices=ReviewStatus.choices, initial=ReviewStatus.OPEN)
-    stage = forms.ModelChoiceField(
+    stage: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Mostly about the stage"), queryset=None, required=False, empty_label=_("No one stage")
     )  # type: ignore[arg-type]
     version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)

@@ -56,3 +56,9 @@ def status_badge_html(value: Any, label: Any) -> SafeString:
 def status_badge(obj: Any, field: str = "status") -> SafeString:
     """``{% status_badge object %}``: the object's status as a badge (value for the colour, display for the words)."""
     return status_badge_html(getattr(obj, field), getattr(obj, f"get_{field}_display")())
+
+
+@register.filter
+def tr(obj: Any, name: str) -> Any:
+    """A record's text field in the reader's language (``core.translations``), for any translated model."""
+    return obj.translated(name) if hasattr(obj, "translated") else getattr(obj, name, "")

@@ -40,6 +40,14 @@ def _answer(
     return response
 
 
+def _has_field(model: Any, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except Exception:  # a field of the history row only
+        return False
+    return True
+
+
 def changes_since(journey_map: JourneyMap, version: str | None) -> list[dict[str, Any]]:
     """What changed in the map's rows since ``version``: who, when, which row, which fields."""
     since = version_time(version or "")
@@ -53,8 +61,23 @@ def changes_since(journey_map: JourneyMap, version: str | None) -> list[dict[str
             previous = entry.prev_record if entry.history_type == "~" else None
             if previous is not None:
                 fields = [c.field for c in entry.diff_against(previous).changes]
+            by = entry.history_user.get_username() if entry.history_user else _("someone")
+            name = str(getattr(entry, "name", "") or getattr(entry, "text", "") or "")
+            labels = [
+                str(getattr(model._meta.get_field(f), "verbose_name", f))
+                for f in fields
+                if _has_field(model, f)
+            ]
+            summary = {
+                "+": _("%(by)s added the %(what)s “%(name)s”"),
+                "~": _("%(by)s changed the %(what)s “%(name)s”"),
+                "-": _("%(by)s deleted the %(what)s “%(name)s”"),
+            }[entry.history_type] % {"by": by, "what": model._meta.verbose_name, "name": name}
+            if labels:
+                summary += ": " + ", ".join(labels)
             changes.append(
                 {
+                    "summary": summary,
                     "model": model._meta.model_name,
                     "id": entry.id,
                     "name": str(getattr(entry, "name", "") or getattr(entry, "text", "") or ""),

@@ -125,12 +125,6 @@ class MapPart(models.Model):
     class Meta:
         abstract = True
 
-    def _touch_map(self) -> None:
-        from django.utils import timezone
-
-        if self.journey_map_id:
-            JourneyMap.objects.filter(pk=self.journey_map_id).update(updated=timezone.now())
-
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().save(*args, **kwargs)
         self._touch_map()
@@ -139,6 +133,12 @@ class MapPart(models.Model):
         answer = super().delete(*args, **kwargs)
         self._touch_map()
         return answer
+
+    def _touch_map(self) -> None:
+        from django.utils import timezone
+
+        if self.journey_map_id:
+            JourneyMap.objects.filter(pk=self.journey_map_id).update(updated=timezone.now())
 
 
 class Phase(models.TextChoices):

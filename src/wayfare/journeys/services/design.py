@@ -54,7 +54,7 @@ def map_review_save(
     at; ``StaleVersion`` (nothing saved) when someone else saved one of them in between."""
     resource = registry.get(MapReviewAnswer)
     current = {a.question: a for a in journey_map.review.all()}
-    saved = []
+    saved: list[Any] = []
     for question, given in answers.items():
         if question not in CxQuestion.values:
             continue

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from wayfare.core.access import has_permission, restrict
@@ -39,6 +40,7 @@ from ..models import (
     LinkKind,
     Persona,
     Phase,
+    StageComment,
     StageEmotion,
     Touchpoint,
     TouchpointKind,
@@ -488,7 +490,8 @@ def journey_map_import(
 ) -> JourneyMap:
     """Create a map from a map file (``data``: bytes, text, an uploaded file or the parsed object), or
     replace the content of ``into`` (its stages, touchpoints, emotions and links, and the map's own
-    fields except its name unless ``name`` is given), checking ``expected_version`` of ``into``.
+    fields except its name unless ``name`` is given; its comments are kept, see ``_keep_comments``),
+    checking ``expected_version`` of ``into``.
 
     A new map takes ``name``, else the file's name, made unique with a number when taken. Raises
     ``TransferFailed`` (every problem, naming its field) or ``StaleVersion``; writes nothing then.
@@ -517,12 +520,30 @@ def journey_map_import(
                 for lang, text in kept.items():
                     merged.setdefault(lang, {})["name"] = text
                 fields["translations"] = {lang: t for lang, t in merged.items() if t}
-            current.stages.all().delete()  # touchpoints, emotions, links and comments go with them
+            # The old stages step aside (their positions out of the way) until the new ones are
+            # written; then their comments move to the new stage of the same name (else of the same
+            # position, else the last), and the old stages go with their touchpoints, emotions and links.
+            old = list(current.stages.order_by("position"))
+            JourneyStage.objects.filter(pk__in=[s.pk for s in old]).update(position=F("position") + 1_000_000)
             journey_map = cast(JourneyMap, _write_changes(current, actor=actor, data=fields))
         _write_children(journey_map, plan, actor)
+        if into is not None:
+            _keep_comments(journey_map, old)
     except ValidationError as exc:
         raise TransferFailed(_errors(exc, "map")) from None
     return journey_map
+
+
+def _keep_comments(journey_map: JourneyMap, old: list[JourneyStage]) -> None:
+    """Comments are the team's talk about a stage, not part of a map file: a replaced map keeps them."""
+    new = list(journey_map.stages.filter(position__lt=1_000_000).order_by("position"))
+    if new:
+        by_name = {stage.name: stage for stage in new}
+        by_position = {stage.position: stage for stage in new}
+        for stage in old:
+            target = by_name.get(stage.name) or by_position.get(stage.position) or new[-1]
+            StageComment.objects.filter(stage=stage).update(stage=target)
+    JourneyStage.objects.filter(pk__in=[s.pk for s in old]).delete()
 
 
 def _write_children(journey_map: JourneyMap, plan: dict[str, Any], actor: Any) -> None:

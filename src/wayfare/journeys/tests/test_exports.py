@@ -145,7 +145,8 @@ def test_pdf_made_in_chinese_embeds_a_cjk_font(client, designer, tmp_path):
     path = tmp_path / "map.pdf"
     path.write_bytes(response.content)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    assert "CJK" in fonts
+    assert "CJK-SC" in fonts  # the Simplified Chinese face of the collection, not the Japanese one
+    assert "Serif" not in fonts  # the page's own sans-serif fonts apply (no fallback to a serif)
     assert "发现服务" in _pdf_text(response.content)
 
 

@@ -153,3 +153,11 @@ def test_consumers_never_reach_the_observed_figures(users, mapped, role, status)
     journey_map.save()
     url = reverse("journeys:map_observed", args=[journey_map.pk])
     assert client_for(users[role]).get(url).status_code == status
+
+
+def test_the_blueprint_shows_the_observed_median_beside_the_designed_time(users, mapped):
+    journey_map, book, pick_up, back = mapped
+    page = client_for(users["staff"]).get(reverse("journeys:map_blueprint", args=[journey_map.pk]))
+    text = page.content.decode()
+    assert 'data-observed="90"' in text and "observed median: 90 minutes" in text  # Book: 5400 s
+    assert 'data-observed="120"' in text  # Pick up: 7200 s

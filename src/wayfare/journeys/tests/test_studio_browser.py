@@ -273,8 +273,10 @@ def test_two_designers_edit_the_same_stage(live_server, page, browser):
         box = other.locator("[data-editor-conflict]")
         expect(box).to_be_visible()
         # The one change since Tomas opened the map: Ines's, named with her.
-        expect(box.locator("li")).to_have_count(1)
-        expect(box.locator("li")).to_contain_text(re.compile(r"^ines: "))
+        expect(box.locator("[data-editor-changes] li")).to_have_count(1)
+        expect(box.locator("[data-editor-changes] li")).to_contain_text(
+            re.compile(r"^ines changed the journey stage “.*”: name$")
+        )
         expect(box).to_contain_text(HOSTILE)
         expect(box.locator("[data-editor-kept]")).to_contain_text("Fetch the van")
         assert box.locator("b").count() == 0 and other.locator(f"{EDITOR} b").count() == 0

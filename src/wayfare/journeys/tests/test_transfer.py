@@ -130,3 +130,28 @@ def test_import_page_lists_errors_and_hides_from_consumers(client, designer, mak
     assert client.get(url).status_code == 404
     client.force_login(make_user("nobody"))
     assert client.get(url).status_code == 403
+
+
+def test_import_into_a_map_keeps_its_comments_on_the_stage_of_the_same_name(designer):
+    from wayfare.journeys.models import StageComment
+
+    source = build_map()
+    data = journey_map_file(source, designer)
+    # The target has the same stages in another order, one of them gone from the file, with comments.
+    target = JourneyMap.objects.create(name="Target map", relationship=source.relationship)
+    pick = JourneyStage.objects.create(journey_map=target, position=1, name="Pick up the van")
+    gone = JourneyStage.objects.create(journey_map=target, position=2, name="Old stage")
+    StageComment.objects.create(journey_map=target, stage=pick, text="Keys at the desk?", author=designer)
+    StageComment.objects.create(journey_map=target, stage=gone, text="Merge with pick-up", resolved=True)
+    target.refresh_from_db()
+    journey_map_import(data=data, actor=designer, into=target, expected_version=None)
+    stages = {s.name: s for s in target.stages.all()}
+    assert list(stages) == ["Find the service", "Pick up the van"]
+    kept = {c.text: c for c in StageComment.objects.filter(journey_map=target)}
+    assert kept["Keys at the desk?"].stage == stages["Pick up the van"]
+    assert kept["Keys at the desk?"].author == designer
+    # A comment whose stage is gone lands on the stage at its old position, still resolved.
+    assert (
+        kept["Merge with pick-up"].stage == stages["Pick up the van"] and kept["Merge with pick-up"].resolved
+    )
+    assert JourneyStage.objects.filter(journey_map=target).count() == 2

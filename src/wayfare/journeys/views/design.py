@@ -4,8 +4,8 @@ design-thinking stages, and the Johari window of a map or a relationship.
 
 The service blueprint draws from the map document (``selectors.journey_map_document``), so a consumer's
 people see only the published frontstage of a map of their relationship: no backstage or support lane.
-Time per stage is the designed ``duration_minutes``; the observed median dwell is not fetched here
-(the analytics part's ``journeys:map_observed`` is shown by the editor)."""
+Time per stage is the designed ``duration_minutes`` and, for staff of a map with a log, the observed
+median dwell of the cases that reached the stage (``reference.journey_map_observed``)."""
 
 from __future__ import annotations
 
@@ -95,6 +95,21 @@ def map_blueprint(request: HttpRequest, pk: int) -> HttpResponse:
     document = journey_map_document(journey_map, request.user)
     if document is None:
         raise Http404
+    consumer = is_consumer(request.user)
+    # Beside the designed time, the observed median dwell per stage from the map's log (staff only).
+    observed: dict[int, int] = {}
+    if not consumer and journey_map.event_log_id:
+        from ..reference import journey_map_observed
+
+        try:
+            figures = journey_map_observed(journey_map, request.user, request.GET)["stages"]
+        except DomainError:
+            figures = {}
+        for key, row in figures.items():
+            if row.get("median_dwell_seconds") is not None:
+                observed[int(key)] = round(row["median_dwell_seconds"] / 60)
+    for stage in document["stages"]:
+        stage["observed_minutes"] = observed.get(stage["id"])
     return render(
         request,
         "journeys/design/blueprint.html",
@@ -102,7 +117,7 @@ def map_blueprint(request: HttpRequest, pk: int) -> HttpResponse:
             "journey_map": journey_map,
             "document": document,
             "rows": blueprint_rows(document),
-            "consumer_view": is_consumer(request.user),
+            "consumer_view": consumer,
         },
     )
 
@@ -139,7 +154,7 @@ def map_review(request: HttpRequest, pk: int) -> HttpResponse:
     forms = {}
     for question in CxQuestion:
         answer = stored.get(question.value)
-        initial = {"version": version_of(answer) or ""}
+        initial: dict[str, Any] = {"version": version_of(answer) or ""}
         if answer is not None:
             initial |= {"answer": answer.answer, "status": answer.status, "stage": answer.stage_id}
         forms[question.value] = ReviewAnswerForm(
@@ -164,12 +179,12 @@ def map_review(request: HttpRequest, pk: int) -> HttpResponse:
                 # Keep what this reader typed; show the answers saved meanwhile, and take their
                 # versions, so a second save is a conscious overwrite.
                 now = {a.question: a for a in journey_map.review.select_related("stage")}
-                for question, form in forms.items():
-                    answer = now.get(question)
-                    if (version_of(answer) or "") != inputs[question].version and answer is not None:
-                        theirs[question] = answer
-                    data = form.data.copy()
-                    data[f"{question}-version"] = version_of(answer) or ""
+                for code, form in forms.items():
+                    answer = now.get(code)
+                    if (version_of(answer) or "") != inputs[code].version and answer is not None:
+                        theirs[code] = answer
+                    data = request.POST.copy()
+                    data[f"{code}-version"] = version_of(answer) or ""
                     form.data = data
                 messages.error(
                     request,

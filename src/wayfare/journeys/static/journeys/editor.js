@@ -75,13 +75,27 @@
     conflictBox.hidden = false; conflictBox.textContent = _("Not saved:") + " " + messages.join("; ");
     say(conflictBox.textContent);
   }
+  const OPERATIONS = {
+    add_stage: _("Add a stage"), update_stage: _("Change a stage"), move_stage: _("Move a stage"), delete_stage: _("Delete a stage"),
+    add_touchpoint: _("Add a touchpoint"), update_touchpoint: _("Change a touchpoint"), move_touchpoint: _("Move a touchpoint"),
+    delete_touchpoint: _("Delete a touchpoint"), set_emotion: _("Set an emotion"), clear_emotion: _("Clear an emotion"),
+    add_link: _("Link two touchpoints"), delete_link: _("Delete a link"), add_comment: _("Comment on a stage"),
+    resolve_comment: _("Resolve a comment"), restore_stage: _("Restore a stage"), restore_touchpoint: _("Restore a touchpoint"),
+  };
   function showConflict(body, operations) {
     conflictBox.hidden = false; conflictBox.textContent = "";
     conflictBox.append(el("p", { text: _("Someone else changed this map since you opened it. Their changes are shown; your edit is kept below.") }));
-    const list = el("ul");
-    (body.changes || []).forEach((c) => list.append(el("li", { text: c.by + ": " + c.type + " " + c.model + " “" + c.name + "” " + (c.fields || []).join(", ") })));
+    const list = el("ul", { "data-editor-changes": "" });
+    (body.changes || []).forEach((c) => list.append(el("li", { text: c.summary || (c.by + ": " + c.type + " " + c.model + " “" + c.name + "”") })));
     conflictBox.append(list);
-    conflictBox.append(el("pre", { text: JSON.stringify(operations, null, 1), "data-editor-kept": "" }));
+    // The user's own edit, readable: what it does and the values it sets.
+    const kept = el("ul", { "data-editor-kept": "" });
+    operations.forEach((op) => {
+      const values = Object.entries(op.data || {}).map(([k, v]) => k + " = " + (v === null ? "—" : String(v)));
+      ["name", "text", "label", "as_is", "to_be"].forEach((k) => { if (op[k] !== undefined && op[k] !== null) values.push(k + " = " + op[k]); });
+      kept.append(el("li", { text: (OPERATIONS[op.op] || op.op) + (values.length ? ": " + values.join("; ") : "") }));
+    });
+    conflictBox.append(el("p", { text: _("Your edit, not saved yet:") }), kept);
     conflictBox.append(el("button", { type: "button", class: "compact", text: _("Apply my edit again"), onclick: () => send(operations) }));
     accept(body);
     say(_("Someone else changed this map since you opened it."));
