@@ -146,3 +146,24 @@ def history_entries(obj: Model, user: Any = None, limit: int = 50) -> list[dict[
 
     entries = sorted(entries + audit_entries(obj, user, limit), key=lambda e: e["when"], reverse=True)
     return entries[:limit]
+
+
+def history_record_change(instance: Model, *, actor: Any) -> Any:
+    """Write the row as it is now into its change history, as a change by ``actor``, without saving the
+    row: for a write that had to bypass ``save()`` (a ``queryset.update`` that must not move the record's
+    version, such as a publish) and still belongs in the history."""
+    from django.utils import timezone
+
+    historical = instance.history.model  # type: ignore[attr-defined]
+    names = {f.attname for f in historical._meta.concrete_fields}
+    values = {
+        f.attname: getattr(instance, f.attname)
+        for f in type(instance)._meta.concrete_fields
+        if f.attname in names
+    }
+    return historical.objects.create(
+        **values,
+        history_date=timezone.now(),
+        history_type="~",
+        history_user=actor if getattr(actor, "pk", None) else None,
+    )

@@ -79,6 +79,9 @@ class Resource:
     delete_service: Callable[..., Any] | None = None
     importable: bool = True
     detail_template: str | None = None
+    # More context for the detail page: ``detail_context(request, obj)`` answers a dict, read through
+    # ``restrict()`` with ``request.user`` (a persona's aspirations and research, for example).
+    detail_context: Callable[[Any, Any], dict[str, Any]] | None = None
     viewset_mixin: type | None = None
     ordering: Sequence[str] = ()
     select_related: Sequence[str] = ()

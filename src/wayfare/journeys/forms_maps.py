@@ -28,6 +28,7 @@ class ActivitiesFormMixin:
     choose, and the field says why."""
 
     fields: Any
+    known_activities: set[str]
     instance: Any
     data: Any
     initial: Any
@@ -41,6 +42,7 @@ class ActivitiesFormMixin:
             if wanted and str(getattr(wanted, "pk", wanted)).isdigit():
                 journey_map = JourneyMap.objects.filter(pk=getattr(wanted, "pk", wanted)).first()
         names = _log_activities(journey_map)
+        self.known_activities = set(names)
         current = list(self.instance.activities or []) if self.instance.pk else []
         choices = [(name, name) for name in dict.fromkeys([*names, *current])]
         self.fields["activities"] = forms.MultipleChoiceField(
@@ -67,19 +69,21 @@ class JourneyStageForm(ActivitiesFormMixin, RestrictedModelForm):
         self.setup_activities()
 
     def clean(self) -> dict[str, Any]:
-        """An activity belongs to one stage of a map (conformance needs it), as in the editor."""
+        """The map's one rule for activities (``reference.activity_problems``), as in the editor."""
         data = super().clean()
-        journey_map, chosen = data.get("journey_map"), set(data.get("activities") or [])
-        if journey_map is not None and chosen:
-            others = JourneyStage.objects.filter(journey_map=journey_map).exclude(pk=self.instance.pk)
-            for other in others:
-                taken = sorted(chosen & set(other.activities or []))
-                if taken:
-                    self.add_error(
-                        "activities",
-                        _("Already in the stage %(stage)s: %(activities)s.")
-                        % {"stage": other.name, "activities": ", ".join(taken)},
-                    )
+        journey_map = data.get("journey_map")
+        if journey_map is not None and "activities" in data:
+            from .reference import activity_problems
+
+            self.instance.name = data.get("name") or ""
+            problems = activity_problems(
+                journey_map,
+                known=self.known_activities,
+                stage=self.instance,
+                stage_names=set(data["activities"]),
+            )
+            for message in problems.get(self.instance.pk or "new", []):
+                self.add_error("activities", message)
         return data
 
 
@@ -91,3 +95,21 @@ class TouchpointForm(ActivitiesFormMixin, RestrictedModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setup_activities()
+
+    def clean(self) -> dict[str, Any]:
+        """A touchpoint's activities belong to its stage: the same rule as the stage's."""
+        data = super().clean()
+        journey_map, stage = data.get("journey_map"), data.get("stage")
+        if journey_map is not None and stage is not None and "activities" in data:
+            from .reference import activity_problems
+
+            self.instance.stage_id = stage.pk
+            problems = activity_problems(
+                journey_map,
+                known=self.known_activities,
+                touchpoint=self.instance,
+                touchpoint_names=set(data["activities"]),
+            )
+            for message in problems.get(stage.pk, []):
+                self.add_error("activities", message)
+        return data

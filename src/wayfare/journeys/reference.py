@@ -33,6 +33,72 @@ def journey_map_stage_activities(journey_map: JourneyMap) -> list[tuple[Any, lis
     return result
 
 
+def activity_problems(
+    journey_map: JourneyMap,
+    *,
+    known: set[str] | None = None,
+    stage: Any = None,
+    stage_names: set[str] | None = None,
+    touchpoint: Any = None,
+    touchpoint_names: set[str] | None = None,
+) -> dict[Any, list[str]]:
+    """The one rule for the log activities a map names (the editor, the stage and touchpoint forms): each
+    is an activity of the map's log, and belongs to one stage only (its own or one of its touchpoints'),
+    so conformance can tell the stages apart. Answers the problems per stage (its pk; ``"new"`` for an
+    unsaved ``stage``), in the map's order.
+
+    ``stage``/``stage_names``: the stage being edited with the activities it is to name;
+    ``touchpoint``/``touchpoint_names``: likewise a touchpoint (its ``stage_id`` says where it goes).
+    ``known``: the log's activity names, when the caller has them already (a form, from its choices)."""
+    from wayfare.analytics.selectors import event_log_activity_names
+
+    no_log = known is None and not journey_map.event_log_id
+    if known is None:
+        log = journey_map.event_log
+        known = set(event_log_activity_names(log)) if log is not None and log.is_ready else set()
+    sets: dict[Any, set[str]] = {}
+    names_of: dict[Any, str] = {}
+    order: list[Any] = []
+    for row in journey_map.stages.order_by("position"):
+        key = row.pk
+        order.append(key)
+        names_of[key] = str(row.translated("name"))
+        own = stage_names if stage is not None and stage.pk == key else set(row.activities or [])
+        sets[key] = set(own)
+    if stage is not None and stage.pk is None:
+        order.append("new")
+        names_of["new"] = str(stage.name)
+        sets["new"] = set(stage_names or [])
+    for row in journey_map.touchpoints.all():
+        if touchpoint is not None and row.pk == touchpoint.pk:
+            continue
+        if row.stage_id in sets:
+            sets[row.stage_id] |= set(row.activities or [])
+    if touchpoint is not None and touchpoint_names:
+        sets.setdefault(touchpoint.stage_id, set()).update(touchpoint_names)
+    problems: dict[Any, list[str]] = {}
+    owner: dict[str, Any] = {}
+    for key in order:
+        for name in sorted(sets.get(key, ())):
+            if no_log:
+                problems.setdefault(key, []).append(
+                    str(_("The map has no event log, so its stages name no activities."))
+                )
+                break
+            if name not in known:
+                message = _("“%(activity)s” is not an activity of the map's event log.") % {"activity": name}
+            elif name in owner:
+                message = _("“%(activity)s” belongs to stage “%(stage)s” already.") % {
+                    "activity": name,
+                    "stage": names_of[owner[name]],
+                }
+            else:
+                owner[name] = key
+                continue
+            problems.setdefault(key, []).append(str(message))
+    return problems
+
+
 def journey_map_definition(journey_map: JourneyMap) -> DesignedJourney:
     """The map as the engine's designed journey; a map naming no activity, or one activity in two
     stages, is a DomainError."""

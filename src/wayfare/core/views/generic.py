@@ -271,6 +271,7 @@ class ResourceDetailView(ResourceView):
                 history=history_entries(obj, request.user),
                 edit_url=reverse(r.url_name("edit"), args=[obj.pk]),
                 delete_url=reverse(r.url_name("delete"), args=[obj.pk]),
+                **(r.detail_context(request, obj) if r.detail_context else {}),
             ),
         )
 

@@ -1,8 +1,11 @@
 """Declarations of personas, their research and aspirations, scenarios and culture profiles (issue #13
 section 1)."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
+from wayfare.core.access import restrict
 from wayfare.core.navigation import step_card
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
@@ -11,6 +14,19 @@ from ..forms_people import PersonaForm
 from ..models import HUMAN_ONLY_FIELDS, CultureProfile, Persona, PersonaAspiration, PersonaResearch, Scenario
 from ..services.people import persona_create, persona_update
 from .common import DESIGNERS
+
+
+def persona_card_context(request: Any, persona: Persona) -> dict[str, Any]:
+    """The persona card's aspirations (functional, social, emotional) and research, as the reader may
+    see them."""
+    user = request.user
+    order = {"functional": 0, "social": 1, "emotional": 2}
+    aspirations = restrict(PersonaAspiration.objects.filter(persona=persona), user, "view")
+    return {
+        "aspirations": sorted(aspirations, key=lambda a: (order.get(a.kind, 9), a.pk)),
+        "research": list(restrict(PersonaResearch.objects.filter(persona=persona), user, "view")),
+    }
+
 
 register(
     Resource(
@@ -42,6 +58,7 @@ register(
         create_service=persona_create,  # the picture is checked on every way in (form, API, import)
         update_service=persona_update,
         detail_template="journeys/people/persona_detail.html",
+        detail_context=persona_card_context,
         extra={
             "human_only": list(HUMAN_ONLY_FIELDS),
             "card_groups": [

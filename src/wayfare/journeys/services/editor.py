@@ -381,43 +381,11 @@ class JourneyMapEditor:
                 Touchpoint.objects.filter(pk=pk).update(position=position)
 
     def _check_activities(self) -> None:
-        from wayfare.analytics.selectors import event_log_activity_names
+        from ..reference import activity_problems
 
-        log = self.map.event_log
-        known = set(event_log_activity_names(log)) if log is not None else set()
-        owner: dict[str, JourneyStage] = {}
-        errors: dict[str, list[str]] = {}
-        tps_by_stage: dict[int, list[Touchpoint]] = {}
-        for tp in Touchpoint.objects.filter(journey_map=self.map):
-            tps_by_stage.setdefault(tp.stage_id, []).append(tp)
-        for stage in JourneyStage.objects.filter(journey_map=self.map).order_by("position"):
-            names: set[str] = set(stage.activities or [])
-            for tp in tps_by_stage.get(stage.pk, []):
-                names |= set(tp.activities or [])
-            for name in sorted(names):
-                if not self.map.event_log_id:
-                    errors.setdefault(f"stages[{stage.pk}].activities", []).append(
-                        str(_("The map has no event log, so its stages name no activities."))
-                    )
-                    break
-                if name not in known:
-                    errors.setdefault(f"stages[{stage.pk}].activities", []).append(
-                        str(
-                            _("“%(activity)s” is not an activity of the map's event log.")
-                            % {"activity": name}
-                        )
-                    )
-                elif name in owner:
-                    errors.setdefault(f"stages[{stage.pk}].activities", []).append(
-                        str(
-                            _("“%(activity)s” belongs to stage “%(stage)s” already.")
-                            % {"activity": name, "stage": owner[name].name}
-                        )
-                    )
-                else:
-                    owner[name] = stage
-        if errors:
-            raise ValidationError(errors)
+        problems = activity_problems(self.map)
+        if problems:
+            raise ValidationError({f"stages[{pk}].activities": messages for pk, messages in problems.items()})
 
 
 def _prefixed(exc: ValidationError, index: int) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
+from wayfare.core.history import history_record_change
 
 from ..models import JourneyMap
 
@@ -17,19 +17,7 @@ def journey_map_mark_published(*, instance: JourneyMap, version: Any, actor: Any
     instance.published_number = version.number
     # The change history records it (a consumer's history of the map starts here: until published it
     # was never theirs to see), as a change by the publisher.
-    historical = JourneyMap.history.model
-    names = {f.attname for f in historical._meta.concrete_fields}
-    values = {
-        f.attname: getattr(instance, f.attname)
-        for f in JourneyMap._meta.concrete_fields
-        if f.attname in names
-    }
-    historical.objects.create(
-        **values,
-        history_date=timezone.now(),
-        history_type="~",
-        history_user=actor if getattr(actor, "pk", None) else None,
-    )
+    history_record_change(instance, actor=actor)
 
 
 def stage_comment_add(*, actor: Any, **fields: Any) -> Any:

@@ -299,3 +299,13 @@ def test_the_relationship_page_lists_its_maps_and_the_johari_window(designer, jo
     text = consumer.content.decode()
     assert str(journey_map) in text and draft.name not in text
     assert "relationship-johari" not in text
+
+
+def test_a_publish_is_in_the_maps_history_and_keeps_its_version(designer, journey_map):
+    journey_map.refresh_from_db()
+    before = version_of(journey_map)
+    version_publish(registry.get(JourneyMap), instance=journey_map, actor=designer)
+    journey_map.refresh_from_db()
+    assert journey_map.published_number == 1 and version_of(journey_map) == before
+    entry = journey_map.history.first()
+    assert entry.history_user == designer and entry.published_number == 1 and entry.history_type == "~"

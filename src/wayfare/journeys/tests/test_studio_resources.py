@@ -208,9 +208,7 @@ def test_stage_activities_are_chosen_from_the_maps_log_once(db, tmp_path, settin
                 "activities": ["Insert ticket"],
             },
         )
-        assert not form.is_valid() and "Already in the stage" in str(form.errors.get("activities")), (
-            form.errors
-        )
+        assert not form.is_valid() and "belongs to stage" in str(form.errors.get("activities")), form.errors
         form = JourneyStageForm(
             user=SYSTEM,
             data={
@@ -223,3 +221,33 @@ def test_stage_activities_are_chosen_from_the_maps_log_once(db, tmp_path, settin
         )
         assert form.is_valid(), form.errors
         assert form.save().activities == ["Closed"]
+
+
+def test_a_touchpoint_may_not_take_an_activity_of_another_stage(db):
+    """The touchpoint form applies the editor's rule: its activities count as its stage's."""
+    from unittest import mock
+
+    from wayfare.core.access import SYSTEM
+    from wayfare.journeys.forms_maps import TouchpointForm
+
+    first = JourneyStageFactory(activities=["Insert ticket"], position=1)
+    second = JourneyStageFactory(journey_map=first.journey_map, position=2, name="Close")
+    data = {
+        "journey_map": first.journey_map_id,
+        "stage": second.pk,
+        "position": 1,
+        "name": "Desk",
+        "channel": "phone",
+        "kind": "touchpoint",
+        "lane": "frontstage",
+        "aspect": "journey",
+        "expected": "on",
+    }
+    with mock.patch("wayfare.journeys.forms_maps._log_activities", return_value=["Insert ticket", "Closed"]):
+        form = TouchpointForm(user=SYSTEM, data={**data, "activities": ["Insert ticket"]})
+        assert not form.is_valid() and "belongs to stage" in str(form.errors.get("activities")), form.errors
+        form = TouchpointForm(user=SYSTEM, data={**data, "activities": ["Closed"]})
+        assert form.is_valid(), form.errors
+        # On the stage that names it already, a touchpoint may name it too (the same stage).
+        form = TouchpointForm(user=SYSTEM, data={**data, "stage": first.pk, "activities": ["Insert ticket"]})
+        assert form.is_valid(), form.errors
