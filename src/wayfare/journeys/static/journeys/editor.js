@@ -43,7 +43,9 @@
         const r = await fetch(root.dataset.observedUrl);
         observed = r.ok ? await r.json() : null;
       } catch (e) { observed = null; }
-      draw();
+      // The figures arrive late: never redraw under an edit the user has open (the edit's end redraws).
+      const active = document.activeElement;
+      if (!(active && root.contains(active) && active.matches("input, textarea, select"))) draw();
     }
   }
   function accept(body) { doc = body.document; hints = body.hints || []; version = doc.map.version; draw(); root.dataset.version = version; }
