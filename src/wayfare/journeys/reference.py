@@ -63,17 +63,17 @@ def activity_problems(
         key = row.pk
         order.append(key)
         names_of[key] = str(row.translated("name"))
-        own = stage_names if stage is not None and stage.pk == key else set(row.activities or [])
-        sets[key] = set(own)
+        own = stage_names if stage is not None and stage.pk == key else row.activities
+        sets[key] = set(own or [])
     if stage is not None and stage.pk is None:
         order.append("new")
         names_of["new"] = str(stage.name)
         sets["new"] = set(stage_names or [])
-    for row in journey_map.touchpoints.all():
-        if touchpoint is not None and row.pk == touchpoint.pk:
+    for card in journey_map.touchpoints.all():
+        if touchpoint is not None and card.pk == touchpoint.pk:
             continue
-        if row.stage_id in sets:
-            sets[row.stage_id] |= set(row.activities or [])
+        if card.stage_id in sets:
+            sets[card.stage_id] |= set(card.activities or [])
     if touchpoint is not None and touchpoint_names:
         sets.setdefault(touchpoint.stage_id, set()).update(touchpoint_names)
     problems: dict[Any, list[str]] = {}
