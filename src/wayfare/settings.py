@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wayfare.assessments",
     "wayfare.relationships",
     "wayfare.journeys",
+    "wayfare.catalog",
     "axes",
 ]
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("assessments/", include("wayfare.assessments.urls")),
     path("relationships/", include("wayfare.relationships.urls")),
     path("journeys/", include("wayfare.journeys.urls")),
+    path("catalog/", include("wayfare.catalog.urls")),
 ]
 
 handler400 = "wayfare.core.views.pages.bad_request"

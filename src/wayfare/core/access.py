@@ -93,6 +93,17 @@ def share_with_consumers(model: type[models.Model], rows: Any) -> None:
     _SHARED.setdefault(model, []).append(rows)
 
 
+def _through_many(model: type[models.Model], path: str) -> bool:
+    """Whether an owner path starts with a many-to-many field of ``model`` (offered to organisations)."""
+    name = path.split("__", 1)[0]
+    if name == "pk":
+        return False
+    try:
+        return bool(model._meta.get_field(name).many_to_many)
+    except Exception:  # noqa: BLE001 - not a field of the model
+        return False
+
+
 def owner_rule(model: type[models.Model], organisation_id: int, *, historical: bool = False) -> Q:
     """The rows of ``model`` that the consumer organisation may see: owned through any of the owner
     paths, and frontstage (``frontstage_rows``). ``historical``: the same rule on the model's change
@@ -102,6 +113,10 @@ def owner_rule(model: type[models.Model], organisation_id: int, *, historical: b
         paths = (paths,)
     rule = Q()
     for path in paths:
+        if historical and _through_many(model, path):
+            # A history row holds no many-to-many values: it is the consumer's when the record is now.
+            rule |= Q(id__in=model._default_manager.filter(**{path: organisation_id}).values("pk"))
+            continue
         rule |= Q(**{("id" if historical and path == "pk" else path): organisation_id})
     for shared in _SHARED.get(model, ()):
         rule |= Q(**{("id__in" if historical else "pk__in"): shared(organisation_id)})

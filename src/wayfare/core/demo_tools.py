@@ -37,3 +37,20 @@ def _prepared(model: type[models.Model], name: str, value: Any) -> Any:
 def _stored(model: type[models.Model], obj: models.Model, name: str) -> Any:
     field = model._meta.get_field(name)
     return field.get_prep_value(getattr(obj, field.attname))  # type: ignore[union-attr]
+
+
+DEMO_LANGUAGES = ("zh-hans", "ru")
+
+# Demo texts are written ``{field: (English, Chinese, Russian)}``.
+Texts = dict[str, tuple[str, str, str]]
+
+
+def texts(fields: Texts, *, lookup: tuple[str, ...] = ("name",)) -> dict[str, Any]:
+    """The English values of ``fields`` and, under ``translations``, their Chinese and Russian. Fields
+    in ``lookup`` are left out of the English values: the caller finds the row by them."""
+    values: dict[str, Any] = {name: en for name, (en, _zh, _ru) in fields.items() if name not in lookup}
+    values["translations"] = {
+        code: {name: text[index] for name, text in fields.items()}
+        for index, code in enumerate(DEMO_LANGUAGES, start=1)
+    }
+    return values

@@ -59,6 +59,12 @@ ROLES: tuple[Role, ...] = (
         {"*": VIEW},
     ),
     Role(
+        "Service level manager",
+        _("Service level manager"),
+        _("Looks after services, offerings, the service catalogue and agreements."),
+        {"*": VIEW},
+    ),
+    Role(
         "Service desk agent",
         _("Service desk agent"),
         _("Records and handles service interactions, requests and incidents."),

@@ -196,7 +196,7 @@ PEOPLE: list[tuple[str, str, str, str, list[tuple[str, str]], tuple[str, list[st
         "otavio@university.example",
         "en",
         [("São Paulo Campus University", ConsumerRoleKind.SPONSOR)],
-        None,
+        ("otavio", ["Consumer"]),
     ),
     (
         "Katrina Novak",
@@ -204,7 +204,7 @@ PEOPLE: list[tuple[str, str, str, str, list[tuple[str, str]], tuple[str, list[st
         "katrina@student.example",
         "zh-hans",
         [("São Paulo Campus University", ConsumerRoleKind.USER)],
-        None,
+        ("katrina", ["Consumer"]),
     ),
     ("Rafael Costa", "São Paulo City Council", "rafael@council.example", "en", [], None),
     ("Joana Ferreira", "Paulista Auto Parts", "joana@parts.example", "en", [], None),

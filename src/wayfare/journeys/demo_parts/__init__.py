@@ -8,19 +8,7 @@ field values plus the record's ``translations`` (core.translations)."""
 
 from __future__ import annotations
 
-from typing import Any
+from wayfare.core.demo_tools import DEMO_LANGUAGES as LANGUAGES
+from wayfare.core.demo_tools import Texts, texts
 
-LANGUAGES = ("zh-hans", "ru")
-
-Texts = dict[str, tuple[str, str, str]]
-
-
-def texts(fields: Texts, *, lookup: tuple[str, ...] = ("name",)) -> dict[str, Any]:
-    """The English values of ``fields`` and, under ``translations``, their Chinese and Russian. Fields
-    in ``lookup`` are left out of the English values: the caller finds the row by them."""
-    values: dict[str, Any] = {name: en for name, (en, _zh, _ru) in fields.items() if name not in lookup}
-    values["translations"] = {
-        code: {name: text[index] for name, text in fields.items()}
-        for index, code in enumerate(LANGUAGES, start=1)
-    }
-    return values
+__all__ = ["LANGUAGES", "Texts", "texts"]

@@ -1,0 +1,604 @@
+"""The Offer step of the running story (DOMAIN.md section 8; SEED-NOTES "Offer"): eCampus's car-sharing
+service and the products it rests on, the university's needs, and the offerings made for them: weekend
+vans for students going out of town, pay-as-you-go for new students, and a long-stay offer still in
+draft because the need it would serve is not stated yet. One risk of the weekend vans is accepted by the
+university's customer; the other waits for her."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+
+from wayfare.core.demo_tools import Texts, texts, upsert
+from wayfare.parties.models import Organisation, Person
+
+from .models import (
+    Charge,
+    Need,
+    OfferingEffect,
+    OfferingElement,
+    Product,
+    Requirement,
+    RiskAcceptance,
+    Service,
+    ServiceOffering,
+)
+
+ECAMPUS, AXLE, UNIVERSITY = "eCampus Car Share", "Axle Car Hire", "São Paulo Campus University"
+
+SERVICE: Texts = {
+    "name": ("Campus car sharing", "校园汽车共享", "Каршеринг в кампусе"),
+    "summary": (
+        "Electric cars and vans on the campus, booked by the hour or the day in the Axle app.",
+        "校园里的电动汽车和货车，在 Axle 应用中按小时或按天预订。",
+        "Электромобили и фургоны в кампусе, бронируются по часам или по дням в приложении Axle.",
+    ),
+    "utility": (
+        "Get where buses do not go, when you need to, without owning a car.",
+        "无需拥有汽车，就能在需要时去大巴不到的地方。",
+        "Добраться туда, куда не ходят автобусы, когда нужно, и без своей машины.",
+    ),
+    "availability": (
+        "Cars can be booked day and night; the desk answers Monday to Friday 08:00-18:00 and Saturday 09:00-13:00.",
+        "汽车全天可订；服务台周一至周五 08:00-18:00、周六 09:00-13:00 应答。",
+        "Машины можно бронировать круглосуточно; служба отвечает пн-пт 08:00-18:00 и в сб 09:00-13:00.",
+    ),
+    "performance": (
+        "A booking is confirmed within two minutes, with the bay number.",
+        "预订在两分钟内确认，并附上车位号。",
+        "Бронь подтверждается за две минуты, с номером места.",
+    ),
+    "capacity": (
+        "40 cars and 6 vans at three campus bays.",
+        "三个校园停车点共 40 辆汽车和 6 辆货车。",
+        "40 машин и 6 фургонов на трёх стоянках кампуса.",
+    ),
+    "security": (
+        "Cars open with the member's face or card; damage photos are kept for 90 days.",
+        "凭会员的面部或卡片开车门；损伤照片保存 90 天。",
+        "Машина открывается по лицу или карте участника; фото повреждений хранятся 90 дней.",
+    ),
+    "continuity": (
+        "If a car fails, another one within the hour or the trip is refunded.",
+        "若车辆出故障，一小时内换车，否则退还行程费用。",
+        "Если машина подвела, другая в течение часа — или деньги за поездку возвращаются.",
+    ),
+}
+
+PRODUCTS: list[tuple[str, Texts]] = [
+    (
+        AXLE,
+        {
+            "name": ("Axle booking app", "Axle 预订应用", "Приложение бронирования Axle"),
+            "description": (
+                "Booking, unlocking and self-reported damage, extended for eCampus.",
+                "预订、开锁和自助报告损伤，已为 eCampus 扩展。",
+                "Бронирование, открытие машины и самоотчёт о повреждениях, доработано для eCampus.",
+            ),
+            "resources": (
+                "Axle's booking system, the app, payment processing, Axle's service desk.",
+                "Axle 的预订系统、应用、支付处理、Axle 服务台。",
+                "Система бронирования Axle, приложение, приём платежей, служба поддержки Axle.",
+            ),
+        },
+    ),
+    (
+        ECAMPUS,
+        {
+            "name": ("eCampus fleet", "eCampus 车队", "Автопарк eCampus"),
+            "description": (
+                "The electric cars and vans with their campus bays and chargers.",
+                "电动汽车和货车，以及校园停车点和充电桩。",
+                "Электромобили и фургоны со стоянками и зарядками в кампусе.",
+            ),
+            "resources": (
+                "40 cars and 6 vans from Axle, three bays and chargers on university land, GreenShine's cleaning.",
+                "来自 Axle 的 40 辆汽车和 6 辆货车，大学土地上的三个停车点和充电桩，GreenShine 的清洁服务。",
+                "40 машин и 6 фургонов от Axle, три стоянки с зарядками на земле университета, уборка GreenShine.",
+            ),
+        },
+    ),
+]
+
+NEEDS: list[tuple[Texts, str, str]] = [
+    (
+        {
+            "title": (
+                "Students get out of town at weekends without a car",
+                "学生无需汽车也能在周末出城",
+                "Студенты выезжают за город на выходные без своей машины",
+            ),
+            "segment": (
+                "Students going out of town at weekends",
+                "周末出城的学生",
+                "Студенты, уезжающие на выходные",
+            ),
+            "problem": (
+                "Friday buses are full and do not reach festivals or family homes in the interior.",
+                "周五的大巴满员，也到不了音乐节或内陆的家。",
+                "Пятничные автобусы переполнены и не доезжают до фестивалей и родных в глубинке.",
+            ),
+            "causes": (
+                "Few students own a car; rental firms ask for a credit card and a long licence history.",
+                "很少有学生有车；租车公司要求信用卡和多年驾龄。",
+                "Машины есть у немногих; прокат требует кредитную карту и большой стаж.",
+            ),
+            "effects": (
+                "International students stay on campus alone at weekends; some leave after the first term.",
+                "国际学生周末独自留在校园；有些人在第一学期后离开。",
+                "Иностранные студенты проводят выходные одни в кампусе; некоторые уходят после первого семестра.",
+            ),
+            "context": (
+                "The university welcomes students from abroad and wants a greener campus.",
+                "大学欢迎海外学生，并希望校园更环保。",
+                "Университет принимает студентов из-за рубежа и хочет более зелёный кампус.",
+            ),
+        },
+        "served",
+        "weekend",
+    ),
+    (
+        {
+            "title": (
+                "New students find their way in their first weeks",
+                "新生在头几周找到出行方式",
+                "Новые студенты осваиваются в первые недели",
+            ),
+            "segment": ("New students", "新生", "Новые студенты"),
+            "problem": (
+                "New students arrive two months after the graduates leave and know nobody with a car.",
+                "新生在毕业生离开两个月后才到，不认识有车的人。",
+                "Новички приезжают через два месяца после выпускников и не знают никого с машиной.",
+            ),
+            "causes": ("", "", ""),
+            "effects": ("", "", ""),
+            "context": ("", "", ""),
+        },
+        "served",
+        "new",
+    ),
+    (
+        {
+            "title": (
+                "Long-stay students and staff commute safely overnight",
+                "长期学生和教职工夜间安全通勤",
+                "Долгосрочные студенты и сотрудники безопасно ездят по ночам",
+            ),
+            "segment": (
+                "Commuting women and parents",
+                "通勤的女性和父母",
+                "Женщины и родители, ездящие на работу",
+            ),
+            "problem": (
+                "Late buses feel unsafe and do not match shifts.",
+                "夜班车让人感到不安全，也不配合排班。",
+                "Поздние автобусы кажутся небезопасными и не совпадают со сменами.",
+            ),
+            "causes": ("", "", ""),
+            "effects": ("", "", ""),
+            "context": ("", "", ""),
+        },
+        "understood",
+        "long",
+    ),
+]
+
+REQUIREMENTS: list[tuple[str, str, str, Texts]] = [
+    (
+        "weekend",
+        "utility",
+        "must",
+        {
+            "text": (
+                "A van for a whole weekend, Friday afternoon to Monday morning",
+                "一辆货车可用整个周末，周五下午到周一上午",
+                "Фургон на все выходные, с вечера пятницы до утра понедельника",
+            )
+        },
+    ),
+    (
+        "weekend",
+        "outcome",
+        "should",
+        {
+            "text": (
+                "Cheaper per person than four return bus tickets",
+                "人均费用低于四张往返大巴票",
+                "На человека дешевле четырёх билетов на автобус туда и обратно",
+            )
+        },
+    ),
+    (
+        "weekend",
+        "warranty",
+        "must",
+        {"text": ("Help on the road day and night", "昼夜道路救援", "Помощь на дороге днём и ночью")},
+    ),
+]
+
+# name, need keys, state, elements, charges, effects
+OFFERINGS: list[dict[str, Any]] = [
+    {
+        "texts": {
+            "name": ("Weekend vans for students", "学生周末货车", "Фургоны на выходные для студентов"),
+            "target_group": (
+                "Students going out of town at weekends",
+                "周末出城的学生",
+                "Студенты, уезжающие на выходные",
+            ),
+            "summary": (
+                "A van from Friday 16:00 to Monday 10:00, with roadside help.",
+                "周五 16:00 至周一 10:00 的货车，含道路救援。",
+                "Фургон с пятницы 16:00 до понедельника 10:00, с помощью на дороге.",
+            ),
+            "what_it_does": (
+                "Take friends to a festival or go home for the weekend, in an electric van.",
+                "开电动货车带朋友去音乐节，或周末回家。",
+                "Свозить друзей на фестиваль или съездить домой на выходные на электрофургоне.",
+            ),
+            "how_to_ask": (
+                "Book in the Axle app under 'Weekend van' at least two days ahead; the link is in the university's welcome message.",
+                "至少提前两天在 Axle 应用的“周末货车”中预订；链接在大学的欢迎信中。",
+                "Бронируйте в приложении Axle в разделе «Фургон на выходные» минимум за два дня; ссылка есть в приветственном письме университета.",
+            ),
+            "performance": (
+                "In the last term 96% of weekend bookings were confirmed within two minutes.",
+                "上学期 96% 的周末预订在两分钟内得到确认。",
+                "В прошлом семестре 96% броней на выходные подтверждены за две минуты.",
+            ),
+            "constraints": (
+                "Driving licence held for at least one year; range about 300 km, charge on the way for longer trips.",
+                "驾照须持有满一年；续航约 300 公里，更远的行程需途中充电。",
+                "Права не менее года; запас хода около 300 км, в дальних поездках нужна зарядка в пути.",
+            ),
+            "technical": (
+                "Bookings arrive from Axle's booking system by webhook; damage photos through its API.",
+                "预订通过 webhook 从 Axle 预订系统传来；损伤照片通过其 API 传送。",
+                "Брони приходят из системы Axle через webhook; фото повреждений — через её API.",
+            ),
+        },
+        "needs": ["weekend"],
+        "state": "published",
+        "elements": [
+            (
+                "access",
+                "eCampus fleet",
+                ("A van from a campus bay", "校园停车点的一辆货车", "Фургон со стоянки кампуса"),
+            ),
+            (
+                "action",
+                None,
+                (
+                    "Roadside help day and night by Rota Assist",
+                    "Rota Assist 提供昼夜道路救援",
+                    "Помощь на дороге круглосуточно от Rota Assist",
+                ),
+            ),
+            (
+                "action",
+                "Axle booking app",
+                (
+                    "Axle's service desk for the trip",
+                    "行程期间的 Axle 服务台",
+                    "Служба поддержки Axle на время поездки",
+                ),
+            ),
+        ],
+        "charges": [
+            (("Weekend rate", "周末价", "Тариф выходного дня"), "289.00", "per_use"),
+            (("Refundable deposit", "可退押金", "Возвратный залог"), "300.00", "one_off"),
+        ],
+        "effects": [
+            (
+                "outcome",
+                "supported",
+                {
+                    "description": (
+                        "Festival and family weekends without owning a car",
+                        "无需拥有汽车也能去音乐节、回家过周末",
+                        "Фестивали и выходные у родных без своей машины",
+                    )
+                },
+                {},
+            ),
+            (
+                "outcome",
+                "affected",
+                {
+                    "description": (
+                        "Less spontaneous: a van must be booked two days ahead",
+                        "不够随性：货车须提前两天预订",
+                        "Меньше спонтанности: фургон бронируется за два дня",
+                    )
+                },
+                {},
+            ),
+            (
+                "cost",
+                "removed",
+                {
+                    "description": (
+                        "Bus and taxi fares to the festival",
+                        "去音乐节的大巴和出租车费",
+                        "Автобус и такси до фестиваля",
+                    ),
+                    "amount_unit": (
+                        "BRL per person and weekend",
+                        "雷亚尔/人/周末",
+                        "реалов на человека за выходные",
+                    ),
+                },
+                {"cost_kind": "money", "amount": "120.00", "borne_by": "consumer"},
+            ),
+            (
+                "cost",
+                "introduced",
+                {
+                    "description": (
+                        "Photo report of damage at pick-up and return",
+                        "取车和还车时拍照报告损伤",
+                        "Фотоотчёт о повреждениях при получении и возврате",
+                    ),
+                    "amount_unit": ("minutes per trip", "分钟/次", "минут за поездку"),
+                },
+                {"cost_kind": "time", "amount": "10.00", "borne_by": "consumer"},
+            ),
+            (
+                "cost",
+                "introduced",
+                {
+                    "description": (
+                        "Charging the van on long trips",
+                        "长途时为货车充电",
+                        "Зарядка фургона в дальних поездках",
+                    ),
+                    "amount_unit": ("", "", ""),
+                },
+                {"cost_kind": "resources", "borne_by": "consumer"},
+            ),
+            (
+                "risk",
+                "removed",
+                {
+                    "description": (
+                        "Being stranded on the road at night",
+                        "夜间被困在路上",
+                        "Застрять ночью на дороге",
+                    ),
+                    "mitigation": ("", "", ""),
+                },
+                {},
+            ),
+            (
+                "risk",
+                "introduced",
+                {
+                    "description": (
+                        "Being charged for damage one did not cause",
+                        "为不是自己造成的损伤付费",
+                        "Заплатить за чужое повреждение",
+                    ),
+                    "mitigation": (
+                        "A person compares the photos of pick-up and return before any charge.",
+                        "收费前由人工比较取车和还车的照片。",
+                        "Перед любым списанием человек сравнивает фото при получении и возврате.",
+                    ),
+                },
+                {"likelihood": "low", "impact": "medium", "accept": False},
+            ),
+            (
+                "risk",
+                "introduced",
+                {
+                    "description": (
+                        "Public chargers on the way may be broken",
+                        "途中的公共充电桩可能损坏",
+                        "Общественные зарядки в пути могут не работать",
+                    ),
+                    "mitigation": (
+                        "The app shows live charger status and a second charger nearby.",
+                        "应用显示充电桩实时状态和附近的备用充电桩。",
+                        "Приложение показывает состояние зарядок и запасную рядом.",
+                    ),
+                },
+                {"likelihood": "medium", "impact": "medium", "accept": True},
+            ),
+        ],
+    },
+    {
+        "texts": {
+            "name": ("Pay as you go for new students", "新生随用随付", "Оплата по факту для новых студентов"),
+            "target_group": (
+                "New students in their first term",
+                "第一学期的新生",
+                "Новые студенты в первом семестре",
+            ),
+            "summary": (
+                "Any car by the hour, no subscription, student prices in the first term.",
+                "任意汽车按小时计费，无需订阅，第一学期享学生价。",
+                "Любая машина по часам, без подписки, студенческие цены в первом семестре.",
+            ),
+            "what_it_does": (
+                "A car when you need one: shopping, a doctor's visit, moving your things in.",
+                "需要时就有车：购物、看医生、搬东西。",
+                "Машина, когда нужна: покупки, визит к врачу, переезд.",
+            ),
+            "how_to_ask": (
+                "Sign up in the Axle app with your university e-mail.",
+                "用大学邮箱在 Axle 应用中注册。",
+                "Зарегистрируйтесь в приложении Axle с университетской почтой.",
+            ),
+            "performance": ("", "", ""),
+            "constraints": (
+                "Student prices end with the first term.",
+                "学生价在第一学期结束时终止。",
+                "Студенческие цены действуют только в первом семестре.",
+            ),
+            "technical": ("", "", ""),
+        },
+        "needs": ["new"],
+        "state": "published",
+        "elements": [
+            (
+                "access",
+                "eCampus fleet",
+                ("Any car at a campus bay", "校园停车点的任意汽车", "Любая машина на стоянке кампуса"),
+            ),
+        ],
+        "charges": [
+            (("Student hourly rate", "学生小时价", "Студенческий почасовой тариф"), "9.90", "per_hour")
+        ],
+        "effects": [
+            (
+                "outcome",
+                "supported",
+                {
+                    "description": (
+                        "Settling in without waiting for new friends with a car",
+                        "不必等结识有车的新朋友就能安顿下来",
+                        "Обустроиться, не дожидаясь друзей с машиной",
+                    )
+                },
+                {},
+            ),
+            (
+                "cost",
+                "removed",
+                {
+                    "description": ("A subscription fee", "订阅费", "Абонентская плата"),
+                    "amount_unit": ("BRL per month", "雷亚尔/月", "реалов в месяц"),
+                },
+                {"cost_kind": "money", "amount": "49.00", "borne_by": "consumer"},
+            ),
+        ],
+    },
+    {
+        "texts": {
+            "name": ("Long-stay commuting", "长期通勤", "Долгосрочные поездки на работу"),
+            "target_group": (
+                "Long-stay students and staff",
+                "长期学生和教职工",
+                "Долгосрочные студенты и сотрудники",
+            ),
+            "summary": (
+                "The same car every night for a month, at a monthly price.",
+                "一个月内每晚同一辆车，按月计价。",
+                "Одна и та же машина каждую ночь в течение месяца, по месячной цене.",
+            ),
+            "what_it_does": ("", "", ""),
+            "how_to_ask": ("", "", ""),
+            "performance": ("", "", ""),
+            "constraints": ("", "", ""),
+            "technical": ("", "", ""),
+        },
+        "needs": [],
+        "state": "draft",
+        "elements": [],
+        "charges": [],
+        "effects": [],
+    },
+]
+
+
+def _needs(orgs: dict[str, Organisation]) -> dict[str, Need]:
+    from wayfare.relationships.demo_parts.relationship import relationship_by_name
+
+    relationship = relationship_by_name("Campus car sharing for students")
+    found = {}
+    for fields, status, key in NEEDS:
+        title = fields["title"][0]
+        found[key] = upsert(
+            Need,
+            {"organisation": orgs[UNIVERSITY], "title": title},
+            {**texts(fields, lookup=("title",)), "status": status, "relationship": relationship},
+        )
+    for key, kind, priority, fields in REQUIREMENTS:
+        upsert(
+            Requirement,
+            {"need": found[key], "text": fields["text"][0]},
+            {**texts(fields, lookup=("text",)), "kind": kind, "priority": priority},
+        )
+    return found
+
+
+@transaction.atomic
+def load(stdout: Any) -> None:
+    orgs = {o.name: o for o in Organisation.objects.filter(name__in=[ECAMPUS, AXLE, UNIVERSITY])}
+    service = upsert(
+        Service, {"name": SERVICE["name"][0]}, {**texts(SERVICE), "provider": orgs[ECAMPUS], "status": "live"}
+    )
+    products = {}
+    for provider, fields in PRODUCTS:
+        products[fields["name"][0]] = upsert(
+            Product, {"name": fields["name"][0]}, {**texts(fields), "provider": orgs[provider]}
+        )
+    products["eCampus fleet"].uses_products.set([products["Axle booking app"]])
+    needs = _needs(orgs)
+    beatriz = Person.objects.get(name="Beatriz Lima")
+    for spec in OFFERINGS:
+        fields = spec["texts"]
+        offering = upsert(
+            ServiceOffering,
+            {"name": fields["name"][0]},
+            {**texts(fields), "service": service, "state": spec["state"]},
+        )
+        offering.target_organisations.set([orgs[UNIVERSITY]])
+        offering.needs.set([needs[key] for key in spec["needs"]])
+        if spec["state"] == "published" and offering.published_on is None:
+            ServiceOffering.objects.filter(pk=offering.pk).update(published_on=datetime.date(2026, 9, 1))
+        for kind, product, (en, zh, ru) in spec["elements"]:
+            upsert(
+                OfferingElement,
+                {"offering": offering, "name": en},
+                {
+                    "kind": kind,
+                    "product": products.get(product) if product else None,
+                    "translations": {"zh-hans": {"name": zh}, "ru": {"name": ru}},
+                },
+            )
+        for (en, zh, ru), amount, unit in spec["charges"]:
+            upsert(
+                Charge,
+                {"offering": offering, "name": en},
+                {
+                    "amount": amount,
+                    "unit": unit,
+                    "currency": "BRL",
+                    "translations": {"zh-hans": {"name": zh}, "ru": {"name": ru}},
+                },
+            )
+        for category, direction, words, values in spec["effects"]:
+            values = dict(values)
+            accept = values.pop("accept", None)
+            effect = upsert(
+                OfferingEffect,
+                {
+                    "offering": offering,
+                    "category": category,
+                    "direction": direction,
+                    "description": words["description"][0],
+                },
+                {**texts(words, lookup=("description",)), **values},
+            )
+            if accept:
+                upsert(
+                    RiskAcceptance,
+                    {"effect": effect, "organisation": orgs[UNIVERSITY]},
+                    {
+                        "person": beatriz,
+                        "accepted_on": datetime.date(2026, 9, 3),
+                        "note": "Agreed at the start-of-term meeting with the students' union.",
+                        "translations": {
+                            "zh-hans": {"note": "在开学时与学生会的会议上同意。"},
+                            "ru": {
+                                "note": "Согласовано на встрече со студенческим союзом в начале семестра."
+                            },
+                        },
+                    },
+                )
+    stdout.write(
+        f"  Offerings: {ServiceOffering.objects.count()}, of them published: "
+        f"{ServiceOffering.objects.filter(state='published').count()}."
+    )
