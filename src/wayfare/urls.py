@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from wayfare.core.lockout import ThrottledPasswordResetView
+from wayfare.core.urls import resource_urlpatterns
 from wayfare.core.views import pages
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
     path("api/", include("wayfare.core.api.urls")),
+    path("core/", include((resource_urlpatterns("core"), "core"))),  # core's registers (calendars)
     path("parties/", include("wayfare.parties.urls")),
     path("analytics/", include("wayfare.analytics.urls")),
     path("assessments/", include("wayfare.assessments.urls")),

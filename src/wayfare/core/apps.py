@@ -22,7 +22,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import collation  # noqa: F401 - registers the SQLite collation on each connection
+        from . import (
+            calendar_resources,  # noqa: F401 - core's own registers (business calendars)
+            collation,  # noqa: F401 - registers the SQLite collation on each connection
+        )
         from .api import schema  # noqa: F401 - OpenAPI extensions (restricted related ids are nullable)
         from .resources import autodiscover
 

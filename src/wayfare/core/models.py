@@ -125,5 +125,6 @@ class Version(models.Model):
 
 
 from .audit import AuditEntry  # noqa: E402,F401  (issue #11: audited writes that are not model rows)
+from .calendar_models import BusinessCalendar, BusinessHours, CalendarHoliday  # noqa: E402,F401  (issue #14)
 from .reminder_store import Reminder  # noqa: E402,F401  (issue #12: reminders from due dates)
 from .tokens import ApiToken  # noqa: E402,F401  (issue #11: hashed API tokens)
