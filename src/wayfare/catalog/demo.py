@@ -526,8 +526,13 @@ def _needs(orgs: dict[str, Organisation]) -> dict[str, Need]:
 @transaction.atomic
 def load(stdout: Any) -> None:
     orgs = {o.name: o for o in Organisation.objects.filter(name__in=[ECAMPUS, AXLE, UNIVERSITY])}
+    from wayfare.core.calendar_models import BusinessCalendar
+
+    desk_hours = BusinessCalendar.objects.filter(name="eCampus service desk").first()
     service = upsert(
-        Service, {"name": SERVICE["name"][0]}, {**texts(SERVICE), "provider": orgs[ECAMPUS], "status": "live"}
+        Service,
+        {"name": SERVICE["name"][0]},
+        {**texts(SERVICE), "provider": orgs[ECAMPUS], "status": "live", "calendar": desk_hours},
     )
     products = {}
     for provider, fields in PRODUCTS:

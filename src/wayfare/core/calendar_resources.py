@@ -19,9 +19,10 @@ from .calendar_models import BusinessCalendar, BusinessHours, CalendarHoliday
 from .calendars import Schedule, business_add, business_between, duration_text, week_summary
 from .exceptions import DomainError
 from .resources import Access, Related, Resource, register
+from .roles import grant
 
-# Who may change calendars: the administrators (there is no service level manager role yet).
-CALENDAR_WRITERS = ("Administrator",)
+# Who may change calendars: administrators and service level managers (their targets run on them).
+CALENDAR_WRITERS = ("Administrator", "Service level manager")
 MAX_HOURS = Decimal(100_000)
 
 
@@ -141,3 +142,6 @@ register(
         slug="holidays",
     )
 )
+
+for _model in (BusinessCalendar, BusinessHours, CalendarHoliday):
+    grant("Service level manager", _model, "view add change delete")

@@ -102,13 +102,13 @@ def load(stdout: Any) -> None:
         for weekday, start, end in spec["hours"]:
             upsert(
                 BusinessHours,
-                {"calendar": calendar, "weekday": weekday, "start": dt.time.fromisoformat(start)},
-                {"end": dt.time.fromisoformat(end)},
+                {"calendar": calendar, "weekday": weekday, "start": dt.time.fromisoformat(str(start))},
+                {"end": dt.time.fromisoformat(str(end))},
             )
         for date, name, zh_hans, ru in spec["holidays"]:
             upsert(
                 CalendarHoliday,
-                {"calendar": calendar, "date": dt.date.fromisoformat(date)},
+                {"calendar": calendar, "date": dt.date.fromisoformat(str(date))},
                 {"name": name, "translations": {"zh-hans": {"name": zh_hans}, "ru": {"name": ru}}},
             )
     stdout.write(f"  {len(CALENDARS)} business calendars.")

@@ -69,6 +69,15 @@ class Service(TranslatedTextMixin, WayfareModel):
         blank=True,
         related_name="owned_services",
     )
+    calendar = models.ForeignKey(
+        "core.BusinessCalendar",
+        verbose_name=_("business hours"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services",
+        help_text=_("The working hours its targets are measured in (SLA clocks count only these)."),
+    )
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
     class Meta:

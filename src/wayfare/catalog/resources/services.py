@@ -17,7 +17,7 @@ register(
         filters=["provider", "kind", "status", "owner"],
         search=["name", "summary", "utility"],
         translated_fields=["name", "summary", "utility", *WARRANTY_ASPECTS],
-        select_related=["provider", "owner"],
+        select_related=["provider", "owner", "calendar"],
         fields=[
             "name",
             "provider",
