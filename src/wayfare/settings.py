@@ -219,6 +219,7 @@ SPECTACULAR_SETTINGS = {
         "InternalExternalEnum": "wayfare.parties.models.OrganisationKind",  # also a stakeholder's side
         "StakeholderKindEnum": "wayfare.relationships.models.StakeholderKind",
         "ContactKindEnum": "wayfare.relationships.models.ContactKind",
+        "LevelEnum": "wayfare.catalog.models.Level",  # a risk's likelihood and impact
     },
     # The schema and the docs need a login, like the rest of the API (issue #11).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

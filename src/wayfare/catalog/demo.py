@@ -15,7 +15,11 @@ from wayfare.core.demo_tools import Texts, texts, upsert
 from wayfare.parties.models import Organisation, Person
 
 from .models import (
+    BusinessCase,
+    BusinessCaseOption,
     Charge,
+    DemandMeasure,
+    DemandRecord,
     Need,
     OfferingEffect,
     OfferingElement,
@@ -603,7 +607,247 @@ def load(stdout: Any) -> None:
                         },
                     },
                 )
+    load_demand_and_cases(stdout)
     stdout.write(
         f"  Offerings: {ServiceOffering.objects.count()}, of them published: "
         f"{ServiceOffering.objects.filter(state='published').count()}."
+    )
+
+
+# offering, period texts, dates, demand, capacity, unit texts, measures (kind, effect, texts)
+DEMAND: list[dict[str, Any]] = [
+    {
+        "offering": "Pay as you go for new students",
+        "texts": {
+            "name": ("First weeks of term", "开学头几周", "Первые недели семестра"),
+            "pattern": (
+                "New students sign up all at once in the first three weeks; most calls are about the licence check.",
+                "新生在头三周集中注册；大多数来电是关于驾照审核的。",
+                "Новички регистрируются разом в первые три недели; больше всего звонков о проверке прав.",
+            ),
+            "user_profile": (
+                "First-year students, many from abroad, on their phones, often in English or Chinese.",
+                "一年级学生，很多来自海外，用手机联系，常用英语或中文。",
+                "Первокурсники, многие из-за рубежа, с телефонов, часто на английском или китайском.",
+            ),
+            "unit": ("desk calls per day", "服务台来电/天", "звонков в службу в день"),
+        },
+        "dates": ("2027-02-15", "2027-03-07"),
+        "demand": "260",
+        "capacity": "180",
+        "measures": [
+            (
+                "capacity",
+                "80",
+                "running",
+                {
+                    "description": (
+                        "Two more desk staff at Axle's desk for the first three weeks",
+                        "开学头三周 Axle 服务台增加两名员工",
+                        "Ещё двое сотрудников в службе Axle на первые три недели",
+                    )
+                },
+            ),
+            (
+                "shape",
+                "-40",
+                "planned",
+                {
+                    "description": (
+                        "Sign-up videos linked in the university's welcome message",
+                        "在大学欢迎信中附上注册视频链接",
+                        "Видео о регистрации по ссылке в приветственном письме университета",
+                    )
+                },
+            ),
+        ],
+    },
+    {
+        "offering": "Weekend vans for students",
+        "texts": {
+            "name": ("The quiet month after graduation", "毕业后的淡季月份", "Тихий месяц после выпуска"),
+            "pattern": (
+                "Graduates have left and new students arrive two months later: weekend vans stand idle.",
+                "毕业生已离开，新生两个月后才到：周末货车闲置。",
+                "Выпускники уехали, новички приедут через два месяца: фургоны по выходным простаивают.",
+            ),
+            "user_profile": (
+                "Students staying for further study or jobs, and staff.",
+                "留下继续深造或工作的学生，以及教职工。",
+                "Студенты, оставшиеся учиться дальше или работать, и сотрудники.",
+            ),
+            "unit": ("van weekends per month", "货车周末数/月", "фургоно-выходных в месяц"),
+        },
+        "dates": ("2026-12-01", "2026-12-31"),
+        "demand": "9",
+        "capacity": "24",
+        "measures": [
+            (
+                "shape",
+                "8",
+                "planned",
+                {
+                    "description": (
+                        "Low prices for staff and students who stay, in December",
+                        "十二月为留下的教职工和学生提供低价",
+                        "Низкие цены в декабре для оставшихся студентов и сотрудников",
+                    )
+                },
+            ),
+        ],
+    },
+]
+
+CASE: Texts = {
+    "title": (
+        "A long-stay commuting offer",
+        "长期通勤服务产品",
+        "Предложение для долгосрочных поездок на работу",
+    ),
+    "summary": (
+        "Whether and how to serve staff and long-stay students who commute overnight.",
+        "是否以及如何服务夜间通勤的教职工和长期学生。",
+        "Стоит ли и как обслуживать сотрудников и долгосрочных студентов, которые ездят по ночам.",
+    ),
+}
+
+CASE_OPTIONS: list[tuple[bool, tuple[str, str, str], dict[str, str], Texts]] = [
+    (
+        True,
+        ("0", "0", "0"),
+        {},
+        {
+            "name": ("Do nothing", "什么都不做", "Ничего не делать"),
+            "outcomes": (
+                "Nothing changes for commuters.",
+                "通勤者的情况不变。",
+                "Для тех, кто ездит, ничего не меняется.",
+            ),
+            "costs": (
+                "None for us; commuters keep paying for late taxis.",
+                "我们没有成本；通勤者继续为夜间出租车付费。",
+                "Для нас никаких; люди продолжают платить за ночные такси.",
+            ),
+            "risks": (
+                "Commuters keep taking late buses they feel unsafe on.",
+                "通勤者继续乘坐让他们感到不安全的夜班车。",
+                "Люди продолжают ездить на поздних автобусах, в которых им небезопасно.",
+            ),
+            "mitigations": ("", "", ""),
+            "residual_risk": (
+                "The segment goes to a competitor.",
+                "这一细分群体转向竞争对手。",
+                "Сегмент уходит к конкуренту.",
+            ),
+        },
+    ),
+    (
+        False,
+        ("20000", "36000", "96000"),
+        {},
+        {
+            "name": (
+                "The same car every night, at a monthly price",
+                "每晚同一辆车，按月计价",
+                "Одна машина каждую ночь по месячной цене",
+            ),
+            "outcomes": (
+                "Safe, predictable trips home after late shifts.",
+                "夜班后安全、可预期地回家。",
+                "Безопасная и предсказуемая дорога домой после поздних смен.",
+            ),
+            "costs": (
+                "Six more cars from Axle; a monthly booking feature in the app.",
+                "从 Axle 再租六辆车；应用中增加按月预订功能。",
+                "Ещё шесть машин от Axle; месячное бронирование в приложении.",
+            ),
+            "risks": ("Cars stand idle by day.", "白天车辆闲置。", "Днём машины простаивают."),
+            "mitigations": (
+                "Offer the cars by the hour in daytime.",
+                "白天按小时出租这些车。",
+                "Днём сдавать эти машины почасово.",
+            ),
+            "residual_risk": (
+                "Fewer daytime users than hoped.",
+                "白天用户少于预期。",
+                "Дневных пользователей меньше, чем ожидалось.",
+            ),
+        },
+    ),
+    (
+        False,
+        ("5000", "60000", "70000"),
+        {},
+        {
+            "name": (
+                "Late rides with a partner taxi firm",
+                "与合作出租车公司合作的夜间出行",
+                "Поздние поездки с партнёрским такси",
+            ),
+            "outcomes": (
+                "Rides home without driving after a long shift.",
+                "长班后无需自己开车即可回家。",
+                "Дорога домой без руля после долгой смены.",
+            ),
+            "costs": (
+                "A share of every ride, paid to the partner.",
+                "每次出行的一部分费用付给合作方。",
+                "Доля каждой поездки уходит партнёру.",
+            ),
+            "risks": (
+                "Less control over the experience.",
+                "对体验的控制减少。",
+                "Меньше контроля над впечатлением клиента.",
+            ),
+            "mitigations": (
+                "Service levels in the supplier agreement.",
+                "在供应商协议中约定服务级别。",
+                "Уровни услуг в договоре с поставщиком.",
+            ),
+            "residual_risk": (
+                "The partner's drivers decide the experience.",
+                "体验取决于合作方的司机。",
+                "Впечатление зависит от водителей партнёра.",
+            ),
+        },
+    ),
+]
+
+
+def load_demand_and_cases(stdout: Any) -> None:
+    for spec in DEMAND:
+        offering = ServiceOffering.objects.get(name=spec["offering"])
+        record = upsert(
+            DemandRecord,
+            {"offering": offering, "name": spec["texts"]["name"][0]},
+            {
+                **texts(spec["texts"]),
+                "starts": datetime.date.fromisoformat(spec["dates"][0]),
+                "ends": datetime.date.fromisoformat(spec["dates"][1]),
+                "demand": spec["demand"],
+                "capacity": spec["capacity"],
+            },
+        )
+        for kind, effect, status, words in spec["measures"]:
+            upsert(
+                DemandMeasure,
+                {"record": record, "description": words["description"][0]},
+                {**texts(words, lookup=("description",)), "kind": kind, "effect": effect, "status": status},
+            )
+    need = Need.objects.get(title="Long-stay students and staff commute safely overnight")
+    case = upsert(BusinessCase, {"need": need, "title": CASE["title"][0]}, {**texts(CASE, lookup=("title",))})
+    for do_nothing, (one_off, yearly, benefit), _extra, words in CASE_OPTIONS:
+        upsert(
+            BusinessCaseOption,
+            {"case": case, "name": words["name"][0]},
+            {
+                **texts(words),
+                "do_nothing": do_nothing,
+                "one_off_cost": one_off,
+                "yearly_cost": yearly,
+                "yearly_benefit": benefit,
+            },
+        )
+    stdout.write(
+        f"  Demand records: {DemandRecord.objects.count()}; business cases: {BusinessCase.objects.count()}."
     )

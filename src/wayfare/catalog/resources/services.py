@@ -69,3 +69,14 @@ step_card(
     home=True,
     replaces=["offer.catalogue", "offer.offerings"],
 )
+step_card(
+    "catalog.needs",
+    step="offer",
+    label=_("Needs, demand and business cases"),
+    description=_(
+        "The jobs consumers must get done, the demand against capacity, and the cases for meeting it."
+    ),
+    url_name="catalog:need_list",
+    permission="catalog.view_need",
+    replaces=["offer.business_cases"],
+)

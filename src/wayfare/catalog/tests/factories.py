@@ -1,7 +1,11 @@
 import factory
 
 from wayfare.catalog.models import (
+    BusinessCase,
+    BusinessCaseOption,
     Charge,
+    DemandMeasure,
+    DemandRecord,
     Need,
     OfferingEffect,
     OfferingElement,
@@ -109,3 +113,45 @@ class RiskAcceptanceFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     person = factory.LazyAttribute(lambda o: customer_of(o.organisation))
     accepted_on = "2026-11-20"
+
+
+class DemandRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DemandRecord
+
+    offering = factory.SubFactory(ServiceOfferingFactory)
+    name = factory.Sequence(lambda n: f"Start of term {n}")
+    starts = "2027-02-01"
+    ends = "2027-02-28"
+    demand = "120"
+    capacity = "80"
+    unit = "bookings per week"
+
+
+class DemandMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DemandMeasure
+
+    record = factory.SubFactory(DemandRecordFactory)
+    kind = "capacity"
+    description = factory.Sequence(lambda n: f"Two more desk staff {n}")
+    effect = "30"
+
+
+class BusinessCaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BusinessCase
+
+    need = factory.SubFactory(NeedFactory)
+    title = factory.Sequence(lambda n: f"Vans for weekends {n}")
+
+
+class BusinessCaseOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BusinessCaseOption
+
+    case = factory.SubFactory(BusinessCaseFactory)
+    name = factory.Sequence(lambda n: f"Lease six vans {n}")
+    one_off_cost = "50000"
+    yearly_cost = "20000"
+    yearly_benefit = "120000"

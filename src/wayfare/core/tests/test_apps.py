@@ -116,14 +116,14 @@ def test_navigation_comes_from_declarations(users):
 def test_an_app_adds_entries_cards_and_replaces_planned_items_without_editing_core(users, monkeypatch):
     monkeypatch.setattr(navigation, "NAV_ENTRIES", dict(navigation.NAV_ENTRIES))
     monkeypatch.setattr(navigation, "STEP_CARDS", dict(navigation.STEP_CARDS))
-    offer = STEP_BY_SLUG["offer"]  # a step whose plans no app has brought yet
+    offer = STEP_BY_SLUG["onboard"]  # a step whose plans no app has brought yet
     planned = offer.coming[0]
     client = client_for(users["staff"])
-    assert str(planned) in client.get(reverse("step", args=["offer"])).content.decode()
+    assert str(planned) in client.get(reverse("step", args=["onboard"])).content.decode()
     nav_entry("probe", "Probe entry", "account", order=60)
     step_card(
         "probe",
-        step="offer",
+        step="onboard",
         home=True,
         label="Probe card",
         description="A card an app declared.",
@@ -132,13 +132,13 @@ def test_an_app_adds_entries_cards_and_replaces_planned_items_without_editing_co
     )
     step_card(
         "hidden",
-        step="offer",
+        step="onboard",
         label="Hidden card",
         description="-",
         url_name="account",
         permission="parties.no_such_permission",
     )
-    page = client.get(reverse("step", args=["offer"])).content.decode()
+    page = client.get(reverse("step", args=["onboard"])).content.decode()
     assert "Probe card" in page and "Probe entry" in page
     assert str(planned) not in page and "Hidden card" not in page
     assert str(offer.coming[1]) in page

@@ -42,6 +42,7 @@ ALLOWED = {
     "PESTLE",
     "SWOT",
     "SLA",
+    "IANA",  # the time-zone database, named as it is everywhere
 }
 
 
@@ -77,10 +78,20 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def _zone_names() -> set[str]:
+    import zoneinfo
+
+    return set(zoneinfo.available_timezones())
+
+
 def english_words(html: str) -> set[str]:
     parser = _Text()
     parser.feed(html)
-    words = set(re.findall(r"[A-Za-z]{3,}", " ".join(parser.parts)))
+    text = " ".join(parser.parts)
+    # Time-zone names (America/Sao_Paulo) are identifiers, the same in every language.
+    zones = _zone_names()
+    text = re.sub(r"[A-Za-z_]+(?:/[A-Za-z_\-]+)+", lambda m: "" if m.group(0) in zones else m.group(0), text)
+    words = set(re.findall(r"[A-Za-z]{3,}", text))
     return {w for w in words if w not in ALLOWED}
 
 
