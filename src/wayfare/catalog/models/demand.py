@@ -38,8 +38,8 @@ class DemandRecord(TranslatedTextMixin, WayfareModel):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("The period or event: start of the academic year.")
     )
-    starts = models.DateField(_("from"))
-    ends = models.DateField(_("to"))
+    starts = models.DateField(_("starts on"))
+    ends = models.DateField(_("ends on"))
     pattern = models.TextField(
         _("pattern of business activity"), blank=True, help_text=_("What drives the demand, and when.")
     )

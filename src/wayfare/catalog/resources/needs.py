@@ -3,7 +3,7 @@
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 
-from ..models import Need, Requirement
+from ..models import BusinessCase, Need, Requirement, ServiceOffering
 from .common import NEED_WRITERS
 
 register(
@@ -26,7 +26,11 @@ register(
             "context",
             "internal_notes",
         ],
-        related=[Related(Requirement, "need")],
+        related=[
+            Related(Requirement, "need"),
+            Related(ServiceOffering, "needs"),
+            Related(BusinessCase, "need"),
+        ],
         backstage_fields=["internal_notes"],
         access=Access(write=NEED_WRITERS, consumer=("view",)),
         step="offer",

@@ -10,7 +10,15 @@ from wayfare.core.roles import grant
 from wayfare.core.transitions import Transition
 
 from ..api import CatalogueActions
-from ..models import Charge, OfferingEffect, OfferingElement, OfferingState, RiskAcceptance, ServiceOffering
+from ..models import (
+    Charge,
+    DemandRecord,
+    OfferingEffect,
+    OfferingElement,
+    OfferingState,
+    RiskAcceptance,
+    ServiceOffering,
+)
 from ..services.offerings import (
     offering_publish,
     offering_publish_refusal,
@@ -71,6 +79,7 @@ register(
             Related(OfferingElement, "offering"),
             Related(Charge, "offering"),
             Related(OfferingEffect, "offering"),
+            Related(DemandRecord, "offering"),
         ],
         backstage_fields=["internal_notes", "target_organisations", "technical"],
         access=Access(write=SERVICE_MANAGERS, consumer=("view",), actions={"api.catalogue": ("view", None)}),
