@@ -5,3 +5,4 @@ sub-domain; this package re-exports every model."""
 from .needs import *  # noqa: F403
 from .offerings import *  # noqa: F403
 from .services import *  # noqa: F403
+from .value import *  # noqa: F403

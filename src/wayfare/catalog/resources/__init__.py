@@ -1,4 +1,4 @@
 """Declarations of the catalog app, one module per part: services and products, offerings (with their
 elements, charges, outcomes, costs and risks, and risk acceptances), needs and requirements."""
 
-from . import needs, offerings, services  # noqa: F401
+from . import needs, offerings, services, value  # noqa: F401
