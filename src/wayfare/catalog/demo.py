@@ -608,6 +608,7 @@ def load(stdout: Any) -> None:
                     },
                 )
     load_demand_and_cases(stdout)
+    load_value_trees(stdout)
     stdout.write(
         f"  Offerings: {ServiceOffering.objects.count()}, of them published: "
         f"{ServiceOffering.objects.filter(state='published').count()}."
@@ -851,3 +852,139 @@ def load_demand_and_cases(stdout: Any) -> None:
     stdout.write(
         f"  Demand records: {DemandRecord.objects.count()}; business cases: {BusinessCase.objects.count()}."
     )
+
+
+# The value drivers of the weekend-trips need, built top-down from the university's purpose (000 Figure
+# 1.11): (key, parent key, layer, texts, product, linked to the weekend vans).
+VALUE_TREE: Texts = {
+    "name": (
+        "Weekends away without a car",
+        "无车也能周末出游",
+        "Выходные за городом без машины",
+    ),
+    "description": (
+        "Why the university wants students out of town at weekends, and what of ours gets them there.",
+        "大学为何希望学生周末出城，以及我们用什么把他们送到那里。",
+        "Зачем университету, чтобы студенты выезжали на выходные, и что из нашего их туда довозит.",
+    ),
+}
+VALUE_NODES: list[tuple[str, str | None, str, tuple[str, str, str], str | None, bool]] = [
+    (
+        "purpose",
+        None,
+        "purpose",
+        (
+            "The university wants international students to feel at home and stay",
+            "大学希望国际学生有家的感觉并留下来",
+            "Университет хочет, чтобы иностранные студенты чувствовали себя как дома и оставались",
+        ),
+        None,
+        False,
+    ),
+    (
+        "trips",
+        "purpose",
+        "objective",
+        ("Weekend trips out of town", "周末出城旅行", "Поездки за город на выходные"),
+        None,
+        False,
+    ),
+    (
+        "dropout",
+        "purpose",
+        "objective",
+        (
+            "Lower drop-out after the first term",
+            "降低第一学期后的退学率",
+            "Меньше отчислений после первого семестра",
+        ),
+        None,
+        False,
+    ),
+    (
+        "festivals",
+        "trips",
+        "outcome",
+        ("Festival weekends without a car", "无车也能过音乐节周末", "Фестивальные выходные без своей машины"),
+        None,
+        False,
+    ),
+    (
+        "safe",
+        "dropout",
+        "experience",
+        ("Feeling safe on the road", "在路上感到安全", "Чувство безопасности в дороге"),
+        None,
+        False,
+    ),
+    (
+        "van",
+        "festivals",
+        "utility",
+        ("A van from Friday to Monday", "周五到周一的货车", "Фургон с пятницы до понедельника"),
+        None,
+        True,
+    ),
+    (
+        "roadside",
+        "safe",
+        "warranty",
+        ("Roadside help day and night", "全天候道路救援", "Помощь на дороге днём и ночью"),
+        None,
+        True,
+    ),
+    (
+        "confirmed",
+        "safe",
+        "warranty",
+        ("Booking confirmed within 2 minutes", "预订在 2 分钟内确认", "Бронь подтверждается за 2 минуты"),
+        None,
+        True,
+    ),
+    (
+        "fleet",
+        "van",
+        "resource",
+        ("eCampus fleet", "eCampus 车队", "Автопарк eCampus"),
+        "eCampus fleet",
+        True,
+    ),
+    (
+        "app",
+        "confirmed",
+        "resource",
+        ("Axle booking app", "Axle 预订应用", "Приложение бронирования Axle"),
+        "Axle booking app",
+        True,
+    ),
+]
+
+
+def load_value_trees(stdout: Any) -> None:
+    """The top-down value-driver tree of "Students get out of town at weekends without a car"."""
+    from .models import ValueDriverNode, ValueDriverTree
+
+    need = Need.objects.get(
+        organisation__name=UNIVERSITY, title="Students get out of town at weekends without a car"
+    )
+    vans = ServiceOffering.objects.get(name="Weekend vans for students")
+    tree = upsert(
+        ValueDriverTree,
+        {"need": need, "name": VALUE_TREE["name"][0]},
+        {**texts(VALUE_TREE), "approach": "top_down"},
+    )
+    made: dict[str, Any] = {}
+    for position, (key, parent, layer, words, product, linked) in enumerate(VALUE_NODES):
+        made[key] = upsert(
+            ValueDriverNode,
+            {"tree": tree, "text": words[0]},
+            {
+                **texts({"text": words}, lookup=("text",)),
+                "parent": made[parent] if parent else None,
+                "layer": layer,
+                "position": position,
+                "product": Product.objects.get(name=product) if product else None,
+                "offering": vans if linked else None,
+            },
+        )
+    stdout.write(f"  Value-driver trees: {ValueDriverTree.objects.count()}, drivers: {tree.nodes.count()}.")

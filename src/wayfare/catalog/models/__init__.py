@@ -6,3 +6,4 @@ from .demand import *  # noqa: F403
 from .needs import *  # noqa: F403
 from .offerings import *  # noqa: F403
 from .services import *  # noqa: F403
+from .value import *  # noqa: F403

@@ -3,7 +3,7 @@
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 
-from ..models import BusinessCase, Need, Requirement, ServiceOffering
+from ..models import BusinessCase, Need, Requirement, ServiceOffering, ValueDriverTree
 from .common import NEED_WRITERS
 
 register(
@@ -30,6 +30,7 @@ register(
             Related(Requirement, "need"),
             Related(ServiceOffering, "needs"),
             Related(BusinessCase, "need"),
+            Related(ValueDriverTree, "need"),
         ],
         backstage_fields=["internal_notes"],
         access=Access(write=NEED_WRITERS, consumer=("view",)),
