@@ -220,6 +220,8 @@ SPECTACULAR_SETTINGS = {
         "StakeholderKindEnum": "wayfare.relationships.models.StakeholderKind",
         "ContactKindEnum": "wayfare.relationships.models.ContactKind",
         "LevelEnum": "wayfare.catalog.models.Level",  # a risk's likelihood and impact
+        "StakeholderApproachEnum": "wayfare.relationships.models.StakeholderApproach",
+        "TreeApproachEnum": "wayfare.catalog.models.TreeApproach",  # both fields are called "approach"
     },
     # The schema and the docs need a login, like the rest of the API (issue #11).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
