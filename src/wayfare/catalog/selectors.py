@@ -28,9 +28,14 @@ from wayfare.parties.models import ConsumerRole, ConsumerRoleKind
 from wayfare.parties.selectors import person_for_user
 
 from .models import (
+    BusinessCase,
+    BusinessCaseOption,
     Charge,
+    DemandMeasure,
+    DemandRecord,
     EffectCategory,
     ElementKind,
+    MeasureKind,
     OfferingEffect,
     OfferingElement,
     RiskAcceptance,
@@ -140,3 +145,41 @@ def catalogue(
             entry.products = list(seen.values())
         entries.append(entry)
     return entries
+
+
+# -- demand and business cases (their detail pages' context, Resource.detail_context) ----------------
+def demand_context(request: Any, record: DemandRecord) -> dict[str, Any]:
+    """Demand against capacity, and what the measures would change: capacity after the capacity
+    measures, demand after the shaping ones (their expected effects, not yet done ones included)."""
+    measures = list(
+        restrict(DemandMeasure.objects.filter(record=record), request.user, "view").select_related("owner")
+    )
+    live = [m for m in measures if m.status != "dropped" and m.effect is not None]
+    capacity_after = record.capacity + sum(
+        (m.effect for m in live if m.kind == MeasureKind.CAPACITY), start=0
+    )
+    demand_after = record.demand + sum((m.effect for m in live if m.kind == MeasureKind.SHAPE), start=0)
+    top = max(record.demand, record.capacity, capacity_after, demand_after, 1)
+    return {
+        "comparison": {
+            "demand": record.demand,
+            "capacity": record.capacity,
+            "demand_after": demand_after,
+            "capacity_after": capacity_after,
+            "utilisation": record.utilisation,
+            "utilisation_after": (demand_after / capacity_after) if capacity_after else None,
+            "width": {
+                "demand": float(record.demand / top * 100),
+                "capacity": float(record.capacity / top * 100),
+                "demand_after": float(demand_after / top * 100),
+                "capacity_after": float(capacity_after / top * 100),
+            },
+        },
+        "shaping": [m for m in measures if m.kind == MeasureKind.SHAPE],
+        "adding": [m for m in measures if m.kind == MeasureKind.CAPACITY],
+    }
+
+
+def case_context(request: Any, case: BusinessCase) -> dict[str, Any]:
+    options = list(restrict(BusinessCaseOption.objects.filter(case=case), request.user, "view"))
+    return {"options": [{"option": o, "estimate": o.estimate()} for o in options]}

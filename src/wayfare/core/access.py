@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 
@@ -100,7 +101,7 @@ def _through_many(model: type[models.Model], path: str) -> bool:
         return False
     try:
         return bool(model._meta.get_field(name).many_to_many)
-    except Exception:  # noqa: BLE001 - not a field of the model
+    except FieldDoesNotExist:
         return False
 
 

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-from wayfare.core.access import restrict
 from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 from wayfare.core.transitions import Transition
 
-from ..models import BusinessCase, BusinessCaseOption, CaseDecision, DemandMeasure, DemandRecord, MeasureKind
+from ..models import BusinessCase, BusinessCaseOption, CaseDecision, DemandMeasure, DemandRecord
+from ..selectors import case_context, demand_context
 from ..services.business import (
     business_case_approval_refusal,
     business_case_approve,
@@ -22,44 +20,6 @@ from ..services.business import (
     business_case_reopen,
 )
 from .common import NEED_WRITERS, SERVICE_MANAGERS
-
-
-def demand_context(request: Any, record: DemandRecord) -> dict[str, Any]:
-    """Demand against capacity, and what the measures would change: capacity after the capacity
-    measures, demand after the shaping ones (their expected effects, not yet done ones included)."""
-    measures = list(
-        restrict(DemandMeasure.objects.filter(record=record), request.user, "view").select_related("owner")
-    )
-    live = [m for m in measures if m.status != "dropped" and m.effect is not None]
-    capacity_after = record.capacity + sum(
-        (m.effect for m in live if m.kind == MeasureKind.CAPACITY), start=0
-    )
-    demand_after = record.demand + sum((m.effect for m in live if m.kind == MeasureKind.SHAPE), start=0)
-    top = max(record.demand, record.capacity, capacity_after, demand_after, 1)
-    return {
-        "comparison": {
-            "demand": record.demand,
-            "capacity": record.capacity,
-            "demand_after": demand_after,
-            "capacity_after": capacity_after,
-            "utilisation": record.utilisation,
-            "utilisation_after": (demand_after / capacity_after) if capacity_after else None,
-            "width": {
-                "demand": float(record.demand / top * 100),
-                "capacity": float(record.capacity / top * 100),
-                "demand_after": float(demand_after / top * 100),
-                "capacity_after": float(capacity_after / top * 100),
-            },
-        },
-        "shaping": [m for m in measures if m.kind == MeasureKind.SHAPE],
-        "adding": [m for m in measures if m.kind == MeasureKind.CAPACITY],
-    }
-
-
-def case_context(request: Any, case: BusinessCase) -> dict[str, Any]:
-    options = list(restrict(BusinessCaseOption.objects.filter(case=case), request.user, "view"))
-    return {"options": [{"option": o, "estimate": o.estimate()} for o in options]}
-
 
 register(
     Resource(

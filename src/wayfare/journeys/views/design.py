@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path
@@ -390,9 +391,11 @@ def _johari(request: HttpRequest, owner: Any, *, journey_map: JourneyMap | None)
     related_maps: list[dict[str, Any]] = []
     if journey_map is None:
         maps = restrict(JourneyMap.objects.filter(relationship=owner), request.user, "view").order_by("name")
-        counts: dict[int, int] = {}
-        for entry in restrict(JohariEntry.objects.filter(journey_map__in=maps), request.user, "view"):
-            counts[entry.journey_map_id] = counts.get(entry.journey_map_id, 0) + 1  # type: ignore[index]
+        counts = dict(
+            restrict(JohariEntry.objects.filter(journey_map__in=maps), request.user, "view")
+            .values_list("journey_map")
+            .annotate(n=Count("pk"))
+        )
         related_maps = [{"map": m, "count": counts.get(m.pk, 0)} for m in maps]
     return render(
         request,
