@@ -2,7 +2,8 @@
 
 One write path for everyone: the UI views, the API viewsets, imports and tests call these. Each runs in one
 transaction, runs the model's ``full_clean()``, records the actor in the change history, and checks after the
-write that the actor may still change the row (``restrict()``); if not, everything rolls back.
+write that the actor may add (a new row) or change (a changed row) it (``restrict()``); if not, everything
+rolls back.
 """
 
 from __future__ import annotations
@@ -40,14 +41,21 @@ def _assign(instance: models.Model, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _save(
-    instance: models.Model, *, actor: Any, m2m: dict[str, Any], update_fields: list[str] | None = None
+    instance: models.Model,
+    *,
+    actor: Any,
+    m2m: dict[str, Any],
+    update_fields: list[str] | None = None,
+    action: str = "change",
 ) -> models.Model:
     instance.full_clean()
     instance._history_user = actor if getattr(actor, "pk", None) else None  # type: ignore[attr-defined]
     instance.save(update_fields=update_fields)
     for name, value in m2m.items():
         getattr(instance, name).set(value)
-    if not restrict(type(instance)._default_manager.filter(pk=instance.pk), actor, "change").exists():
+    # A new row must be one the actor may add, a changed row one they may change: a consumer's people may
+    # add records they may never change afterwards (an acceptance, a sign-off).
+    if not restrict(type(instance)._default_manager.filter(pk=instance.pk), actor, action).exists():
         raise AccessError(_("You may not save this record with these values."))
     return instance
 
@@ -59,7 +67,7 @@ def record_create(*, model: type[models.Model], actor: Any, data: dict[str, Any]
     m2m = _assign(instance, data)
     if hasattr(instance, "created_by_id") and getattr(actor, "pk", None):
         instance.created_by = actor  # type: ignore[attr-defined]
-    return _save(instance, actor=actor, m2m=m2m)
+    return _save(instance, actor=actor, m2m=m2m, action="add")
 
 
 def _differs(current: models.Model, name: str, value: Any) -> bool:

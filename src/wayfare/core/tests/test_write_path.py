@@ -184,3 +184,30 @@ def test_every_list_and_add_page_survives_junk_query_values(api, resource):
     assert response.status_code == 200
     response = api.post(reverse(resource.url_name("add")), junk)
     assert response.status_code == 400
+
+
+def test_a_create_is_checked_against_add_not_change(db):
+    """The check after a generic create asks whether the actor may *add* the row (issue #14: a
+    consumer's customer adds an acceptance or a sign-off that nobody may change afterwards). Before, it
+    asked for "change", so an account allowed to add but not to change could not create anything."""
+    from django.contrib.auth.models import Permission
+
+    from wayfare.core.exceptions import AccessError
+    from wayfare.core.services import record_create
+
+    adder = UserFactory(username="adds_only", roles=[])
+    adder.user_permissions.add(
+        Permission.objects.get(codename="add_organisation", content_type__app_label="parties")
+    )
+    adder = type(adder).objects.get(pk=adder.pk)  # a fresh object: permissions are cached
+    org = record_create(model=Organisation, actor=adder, data={"name": "Added Only", "kind": "external"})
+    assert Organisation.objects.filter(pk=org.pk).exists()
+
+    changer = UserFactory(username="changes_only", roles=[])
+    changer.user_permissions.add(
+        Permission.objects.get(codename="change_organisation", content_type__app_label="parties")
+    )
+    changer = type(changer).objects.get(pk=changer.pk)
+    with pytest.raises(AccessError):
+        record_create(model=Organisation, actor=changer, data={"name": "Never Added", "kind": "external"})
+    assert not Organisation.objects.filter(name="Never Added").exists()
