@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wayfare.relationships",
     "wayfare.journeys",
     "wayfare.catalog",
+    "wayfare.agreements",
     "axes",
 ]
 

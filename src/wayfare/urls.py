@@ -28,6 +28,7 @@ urlpatterns = [
     path("relationships/", include("wayfare.relationships.urls")),
     path("journeys/", include("wayfare.journeys.urls")),
     path("catalog/", include("wayfare.catalog.urls")),
+    path("agreements/", include("wayfare.agreements.urls")),
 ]
 
 handler400 = "wayfare.core.views.pages.bad_request"

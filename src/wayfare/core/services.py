@@ -130,7 +130,8 @@ def resource_create(
     if texts is not None and (not resource.create_service or _passes_on(resource.create_service)):
         data["translations"], texts = texts, None  # written with the record, in one write
     if resource.create_service:
-        return _save_translations(resource.create_service(actor=actor, **data), actor=actor, texts=texts)
+        created = resource.create_service(actor=actor, **data)
+        return _save_translations(created, actor=actor, texts=texts, action="add")
     return record_create(model=resource.model, actor=actor, data=data)
 
 
@@ -153,14 +154,16 @@ def _passes_on(service: Callable[..., Any]) -> bool:
     )
 
 
-def _save_translations(instance: models.Model, *, actor: Any, texts: dict | None) -> models.Model:
+def _save_translations(
+    instance: models.Model, *, actor: Any, texts: dict | None, action: str = "change"
+) -> models.Model:
     """After a declared service saved the record: its translations, if given and changed, in the same
     transaction and history (declared services know nothing of translations)."""
     if texts is None or getattr(instance, "translations", None) == texts:
         return instance
     instance.translations = texts  # type: ignore[attr-defined]
     fields = ["translations"] + (["updated"] if hasattr(instance, "updated") else [])
-    return _save(instance, actor=actor, m2m={}, update_fields=fields)
+    return _save(instance, actor=actor, m2m={}, update_fields=fields, action=action)
 
 
 @transaction.atomic
