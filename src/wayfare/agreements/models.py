@@ -190,7 +190,10 @@ class AgreementSignOff(WayfareModel):
         verbose_name=_("signed by"),
         on_delete=models.PROTECT,
         related_name="agreement_sign_offs",
-        help_text=_("A person of the side that signs; for the consumer, its customer or sponsor."),
+        blank=True,  # empty: the signer is the reader's own person (services.agreement_sign)
+        help_text=_(
+            "A person of the side that signs; for the consumer, its customer or sponsor. Empty: yourself."
+        ),
     )
     version = models.PositiveIntegerField(_("version"), editable=False)
     signed_on = models.DateField(_("signed on"), editable=False)

@@ -9,6 +9,7 @@ from wayfare.core.resources import Access, Related, Resource, register
 from wayfare.core.roles import grant
 from wayfare.core.transitions import Transition
 
+from .api import AgreementActions
 from .models import (
     Agreement,
     AgreementSignOff,
@@ -85,7 +86,12 @@ register(
         backstage_fields=["internal_notes"],
         update_service=agreement_update,
         delete_service=agreement_delete,
-        access=Access(write=WRITERS, consumer=("view",), actions={"page.agreement_sign": ("view", None)}),
+        access=Access(
+            write=WRITERS,
+            consumer=("view",),
+            actions={"page.agreement_sign": ("view", None), "api.standing": ("view", None)},
+        ),
+        viewset_mixin=AgreementActions,
         versioned=True,
         version_children=["terms", "plan_items"],
         version_skip=["state", "agreed_on", "review_on", "internal_notes"],

@@ -204,8 +204,8 @@ def sign_refusal(agreement: Agreement, person: Person | None) -> Any:
             "The consumer signs through its customer or sponsor: %(person)s holds neither role for %(organisation)s."
         ) % {"person": person, "organisation": agreement.relationship.consumer}
     if side in signed_sides(agreement, latest_number(agreement)):
-        return _("The %(side)s side has signed version %(number)s already.") % {
-            "side": Side(side).label.lower(),
+        return _("The side “%(side)s” has signed version %(number)s already.") % {
+            "side": Side(side).label,
             "number": latest_number(agreement),
         }
     return None

@@ -40,8 +40,8 @@ def agreement_sign_page(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            gettext("You signed version %(number)s for the %(side)s side.")
-            % {"number": signed.version, "side": signed.get_side_display().lower()},
+            gettext("You signed version %(number)s for your side: %(side)s.")
+            % {"number": signed.version, "side": signed.get_side_display()},
         )
     return HttpResponseRedirect(agreement.get_absolute_url())
 
