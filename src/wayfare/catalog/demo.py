@@ -609,6 +609,7 @@ def load(stdout: Any) -> None:
                 )
     load_demand_and_cases(stdout)
     load_value_trees(stdout)
+    load_later_offers(stdout)
     stdout.write(
         f"  Offerings: {ServiceOffering.objects.count()}, of them published: "
         f"{ServiceOffering.objects.filter(state='published').count()}."
@@ -988,3 +989,334 @@ def load_value_trees(stdout: Any) -> None:
             },
         )
     stdout.write(f"  Value-driver trees: {ValueDriverTree.objects.count()}, drivers: {tree.nodes.count()}.")
+
+
+# Later in the Offer step: a semester plan still in draft, the bike racks dropped after a survey, and a
+# self-service portal whose effects are weighed as in Table 4.12 (outcomes supported and affected, risks
+# and costs removed and introduced) before it is offered.
+SEMESTER_PLAN: Texts = {
+    "name": ("Semester plan", "学期套餐", "Семестровый тариф"),
+    "target_group": (
+        "Students who drive every week",
+        "每周都用车的学生",
+        "Студенты, которые ездят каждую неделю",
+    ),
+    "summary": (
+        "One flat charge per semester for up to 30 hours of driving a month, any car or van.",
+        "每学期一次性统一收费，每月最多 30 小时驾驶，汽车或货车任选。",
+        "Одна фиксированная плата за семестр: до 30 часов вождения в месяц, любая машина или фургон.",
+    ),
+    "what_it_does": (
+        "Drive to your weekly job or team training without counting the hours.",
+        "开车去每周的兼职或球队训练，不用计算小时数。",
+        "Ездить на еженедельную подработку или тренировку команды, не считая часы.",
+    ),
+    "how_to_ask": ("", "", ""),
+    "performance": ("", "", ""),
+    "constraints": (
+        "Hours left over at the end of a month do not carry over.",
+        "月底未用完的小时数不结转。",
+        "Неиспользованные за месяц часы не переносятся.",
+    ),
+    "technical": ("", "", ""),
+}
+SEMESTER_CHARGE: Texts = {
+    "name": ("Semester fee", "学期费", "Плата за семестр"),
+    "note": (
+        "Paid once at the start of each semester.",
+        "每学期开始时支付一次。",
+        "Вносится один раз в начале каждого семестра.",
+    ),
+}
+
+BIKE_NEED: Texts = {
+    "title": (
+        "Members cycle to the car bays",
+        "会员骑自行车到汽车停车点",
+        "Участники приезжают к стоянкам на велосипеде",
+    ),
+    "segment": (
+        "Students living in the halls by the east gate",
+        "住在东门附近宿舍的学生",
+        "Студенты из общежитий у восточных ворот",
+    ),
+    "problem": (
+        "There is nowhere safe to leave a bike near the east gate bay while the car is out.",
+        "东门停车点附近没有安全的地方在用车期间停放自行车。",
+        "У стоянки у восточных ворот негде надёжно оставить велосипед, пока машина в поездке.",
+    ),
+    "causes": ("", "", ""),
+    "effects": ("", "", ""),
+    "context": ("", "", ""),
+}
+BIKE_CASE: Texts = {
+    "title": ("Bike racks at the east gate", "东门自行车架", "Велопарковка у восточных ворот"),
+    "summary": (
+        "Whether to put covered bike racks beside the east gate bay for members who ride there.",
+        "是否在东门停车点旁为骑车前来的会员设置带顶棚的自行车架。",
+        "Ставить ли крытую велопарковку рядом со стоянкой у восточных ворот для тех, кто приезжает на велосипеде.",
+    ),
+    "decision_note": (
+        "Dropped: in the student survey of November only a handful of members said they would ride to "
+        "the bay; the money goes to the charging bays instead.",
+        "放弃：在十一月的学生调查中，只有寥寥几位会员表示会骑车到停车点；这笔钱改用于充电车位。",
+        "Отказались: в ноябрьском опросе студентов лишь несколько участников сказали, что приезжали бы "
+        "к стоянке на велосипеде; деньги пойдут на зарядные места.",
+    ),
+}
+BIKE_OPTIONS: list[tuple[bool, tuple[str, str, str], Texts]] = [
+    (
+        True,
+        ("0", "0", "0"),
+        {
+            "name": ("Do nothing", "什么都不做", "Ничего не делать"),
+            "outcomes": (
+                "Members keep walking from the halls, about ten minutes.",
+                "会员继续从宿舍步行过来，大约十分钟。",
+                "Участники по-прежнему идут от общежитий пешком, минут десять.",
+            ),
+            "costs": ("None.", "无。", "Никаких."),
+            "risks": (
+                "A few members lock bikes to the fence and block the path.",
+                "少数会员把自行车锁在围栏上，堵住通道。",
+                "Несколько человек пристёгивают велосипеды к забору и загораживают проход.",
+            ),
+            "mitigations": ("", "", ""),
+            "residual_risk": ("", "", ""),
+        },
+    ),
+    (
+        False,
+        ("18000", "1500", "2500"),
+        {
+            "name": (
+                "Build covered racks for 20 bikes",
+                "建造可停 20 辆自行车的带顶棚车架",
+                "Построить крытую велопарковку на 20 мест",
+            ),
+            "outcomes": (
+                "A safe place for a bike while its rider is out in a car.",
+                "骑车人开车外出时，自行车有安全的存放处。",
+                "Надёжное место для велосипеда, пока его хозяин в поездке на машине.",
+            ),
+            "costs": (
+                "Building work on university land and a yearly check of the locks.",
+                "在大学土地上施工，每年检查一次车锁。",
+                "Строительство на земле университета и ежегодная проверка замков.",
+            ),
+            "risks": (
+                "The racks stand empty.",
+                "车架无人使用。",
+                "Велопарковка пустует.",
+            ),
+            "mitigations": (
+                "Ask members first in the student survey.",
+                "先在学生调查中询问会员意见。",
+                "Сначала спросить участников в опросе студентов.",
+            ),
+            "residual_risk": (
+                "Interest may rise once the new halls open.",
+                "新宿舍启用后需求可能上升。",
+                "Интерес может вырасти, когда откроются новые общежития.",
+            ),
+        },
+    ),
+]
+
+PORTAL: Texts = {
+    "name": (
+        "Self-service portal for members",
+        "会员自助服务门户",
+        "Портал самообслуживания для участников",
+    ),
+    "target_group": (
+        "All members: students and staff",
+        "全体会员：学生和教职工",
+        "Все участники: студенты и сотрудники",
+    ),
+    "summary": (
+        "One place to book, extend a trip, report damage or a problem and follow it until it is solved.",
+        "一站式完成预订、延长行程、报告损伤或问题，并跟踪处理直至解决。",
+        "Одно место, где можно забронировать, продлить поездку, сообщить о повреждении или проблеме и "
+        "следить за ней до решения.",
+    ),
+    "what_it_does": (
+        "Sort out your trip yourself, at any hour, and see what happens to what you reported.",
+        "随时自己处理行程，并查看所报告问题的处理进展。",
+        "Решайте вопросы по поездке сами в любое время и видите, что происходит с вашим обращением.",
+    ),
+    "how_to_ask": ("", "", ""),
+    "performance": ("", "", ""),
+    "constraints": (
+        "Built on Axle's booking system: when it is down, only the desk phone is left.",
+        "基于 Axle 预订系统：系统宕机时只能拨打服务台电话。",
+        "Работает на системе бронирования Axle: когда она недоступна, остаётся только телефон службы.",
+    ),
+    "technical": ("", "", ""),
+}
+# category, direction, texts, values (as in OFFERINGS)
+PORTAL_EFFECTS: list[tuple[str, str, Texts, dict[str, Any]]] = [
+    (
+        "outcome",
+        "supported",
+        {
+            "description": (
+                "Quicker answers, and one place for every request",
+                "答复更快，所有请求都在一个地方",
+                "Быстрее ответы и одно место для всех обращений",
+            )
+        },
+        {},
+    ),
+    (
+        "outcome",
+        "supported",
+        {
+            "description": (
+                "Members follow their reports and see planned charger works ahead",
+                "会员可跟踪自己的报告，并提前看到充电桩的检修计划",
+                "Участники следят за своими обращениями и заранее видят плановые работы на зарядках",
+            )
+        },
+        {},
+    ),
+    (
+        "outcome",
+        "affected",
+        {
+            "description": (
+                "Fewer conversations with a person at the desk",
+                "与服务台人员的直接交流减少",
+                "Меньше живого общения с сотрудниками службы",
+            )
+        },
+        {},
+    ),
+    (
+        "risk",
+        "removed",
+        {
+            "description": (
+                "Requests put in the wrong queue when typed in by hand",
+                "人工录入时请求被分到错误的队列",
+                "Обращения попадают не в ту очередь при ручном вводе",
+            ),
+            "mitigation": ("", "", ""),
+        },
+        {},
+    ),
+    (
+        "risk",
+        "introduced",
+        {
+            "description": (
+                "One point of failure: when the portal is down, members cannot reach us online",
+                "单点故障：门户宕机时，会员无法在线联系我们",
+                "Единая точка отказа: когда портал недоступен, с нами нельзя связаться онлайн",
+            ),
+            "mitigation": (
+                "The desk phone stays open in desk hours and the app shows the portal's status.",
+                "服务台电话在工作时间保持畅通，应用会显示门户状态。",
+                "Телефон службы работает в её часы, а приложение показывает состояние портала.",
+            ),
+        },
+        {"likelihood": "low", "impact": "high"},
+    ),
+    (
+        "cost",
+        "removed",
+        {
+            "description": (
+                "Calling the desk to change or extend a booking",
+                "致电服务台更改或延长预订",
+                "Звонок в службу, чтобы изменить или продлить бронь",
+            ),
+            "amount_unit": ("minutes per change", "分钟/次更改", "минут на изменение"),
+        },
+        {"cost_kind": "time", "amount": "8.00", "borne_by": "consumer"},
+    ),
+    (
+        "cost",
+        "introduced",
+        {
+            "description": (
+                "Learning the portal and keeping a login",
+                "学习使用门户并保管登录账号",
+                "Освоить портал и помнить свой логин",
+            ),
+            "amount_unit": ("minutes, once", "分钟（一次性）", "минут, один раз"),
+        },
+        {"cost_kind": "time", "amount": "15.00", "borne_by": "consumer"},
+    ),
+]
+
+
+def load_later_offers(stdout: Any) -> None:
+    """The semester plan (draft), the rejected bike racks case and the self-service portal's effects."""
+    from django.contrib.auth import get_user_model
+
+    from .services.business import business_case_decision_refusal, business_case_reject
+
+    university = Organisation.objects.get(name=UNIVERSITY)
+    service = Service.objects.get(name=SERVICE["name"][0])
+    weekend = Need.objects.get(organisation=university, title=NEEDS[0][0]["title"][0])
+
+    plan = upsert(
+        ServiceOffering,
+        {"name": SEMESTER_PLAN["name"][0]},
+        {**texts(SEMESTER_PLAN), "service": service, "state": "draft"},
+    )
+    plan.target_organisations.set([university])
+    plan.needs.set([weekend])
+    upsert(
+        Charge,
+        {"offering": plan, "name": SEMESTER_CHARGE["name"][0]},
+        {**texts(SEMESTER_CHARGE), "amount": "390.00", "unit": "one_off", "currency": "BRL"},
+    )
+
+    need = upsert(
+        Need,
+        {"organisation": university, "title": BIKE_NEED["title"][0]},
+        {**texts(BIKE_NEED, lookup=("title",)), "status": "dropped", "relationship": weekend.relationship},
+    )
+    case = upsert(
+        BusinessCase,
+        {"need": need, "title": BIKE_CASE["title"][0]},
+        {**texts(BIKE_CASE, lookup=("title",)), "horizon_years": 5},
+    )
+    for do_nothing, (one_off, yearly, benefit), words in BIKE_OPTIONS:
+        upsert(
+            BusinessCaseOption,
+            {"case": case, "name": words["name"][0]},
+            {
+                **texts(words),
+                "do_nothing": do_nothing,
+                "one_off_cost": one_off,
+                "yearly_cost": yearly,
+                "yearly_benefit": benefit,
+            },
+        )
+    if case.decision == "open":
+        refusal = business_case_decision_refusal(case)
+        if refusal:
+            raise RuntimeError(f"Demo business case: {refusal}")
+        case = business_case_reject(instance=case, actor=get_user_model().objects.get(username="mariana"))
+
+    portal = upsert(
+        ServiceOffering,
+        {"name": PORTAL["name"][0]},
+        {**texts(PORTAL), "service": service, "state": "draft"},
+    )
+    portal.target_organisations.set([university])
+    for category, direction, words, values in PORTAL_EFFECTS:
+        upsert(
+            OfferingEffect,
+            {
+                "offering": portal,
+                "category": category,
+                "direction": direction,
+                "description": words["description"][0],
+            },
+            {**texts(words, lookup=("description",)), **values},
+        )
+    stdout.write(f"  Later offers: {plan}, {portal}; business case {case}: {case.get_decision_display()}.")

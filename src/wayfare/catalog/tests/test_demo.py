@@ -27,7 +27,7 @@ def _counts():
 
 def test_loading_the_demo_twice_changes_nothing(demo):
     first = _counts()
-    assert first["catalog.ServiceOffering"] == 3 and first["catalog.RiskAcceptance"] == 1
+    assert first["catalog.ServiceOffering"] == 5 and first["catalog.RiskAcceptance"] == 1
     call_command("demo", stdout=io.StringIO())
     assert _counts() == first
 
@@ -35,7 +35,7 @@ def test_loading_the_demo_twice_changes_nothing(demo):
 def test_published_offerings_state_their_needs_and_the_draft_cannot_be_published(demo):
     for offering in ServiceOffering.objects.filter(state=OfferingState.PUBLISHED):
         assert offering.needs.exists() and offering.elements.exists()
-    draft = ServiceOffering.objects.get(state=OfferingState.DRAFT)
+    draft = ServiceOffering.objects.get(state=OfferingState.DRAFT, name="Long-stay commuting")
     from wayfare.catalog.services.offerings import offering_publish_refusal
 
     assert offering_publish_refusal(draft) is not None
