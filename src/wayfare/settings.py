@@ -223,6 +223,8 @@ SPECTACULAR_SETTINGS = {
         "LevelEnum": "wayfare.catalog.models.Level",  # a risk's likelihood and impact
         "StakeholderApproachEnum": "wayfare.relationships.models.StakeholderApproach",
         "TreeApproachEnum": "wayfare.catalog.models.TreeApproach",  # both fields are called "approach"
+        "FrequencyEnum": "wayfare.agreements.models.Frequency",  # measured every, reviewed every
+        "MeasuringPartyEnum": "wayfare.agreements.models.MeasuringParty",  # measured by, tracked by
     },
     # The schema and the docs need a login, like the rest of the API (issue #11).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

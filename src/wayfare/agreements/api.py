@@ -20,6 +20,7 @@ from rest_framework.response import Response
 
 def standing_data(agreement: Any, user: Any) -> dict[str, Any]:
     from wayfare.core.access import restrict
+    from wayfare.core.related import Seen
     from wayfare.parties.selectors import person_for_user
 
     from .models import AgreementSignOff, Side
@@ -33,6 +34,7 @@ def standing_data(agreement: Any, user: Any) -> dict[str, Any]:
             AgreementSignOff.objects.filter(agreement=agreement, version=latest or 0), user, "view"
         ).select_related("person")
     }
+    seen = Seen(user)  # the signer's name only for a reader who may see that person
     me = person_for_user(user)
     refusal = sign_refusal(agreement, me)
     return {
@@ -43,7 +45,10 @@ def standing_data(agreement: Any, user: Any) -> dict[str, Any]:
         "version_in_force": version_in_force(agreement),
         "signatures": {
             side: (
-                {"person": str(signed[side].person), "signed_on": signed[side].signed_on.isoformat()}
+                {
+                    "person": str(seen.label(signed[side].person)),
+                    "signed_on": signed[side].signed_on.isoformat(),
+                }
                 if side in signed
                 else None
             )

@@ -172,6 +172,10 @@ class Agreement(TranslatedTextMixin, WayfareModel):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("It cannot end before it starts.")})
+        if self.pk and not self.calendar_id and self.terms.filter(business_time=True).exists():
+            raise ValidationError(
+                {"calendar": _("Some of its terms count business time: they need a business-hours calendar.")}
+            )
 
 
 class AgreementSignOff(WayfareModel):

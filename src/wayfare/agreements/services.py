@@ -41,15 +41,22 @@ from .models import (
 SIGNING_ROLES = (ConsumerRoleKind.CUSTOMER, ConsumerRoleKind.SPONSOR)
 
 
+def _state(agreement: Agreement) -> str:
+    """The agreement's state as stored now (an object read before a transition may be stale)."""
+    return (
+        Agreement.objects.filter(pk=agreement.pk).values_list("state", flat=True).first() or agreement.state
+    )
+
+
 def _check_open(agreement: Agreement) -> None:
-    if agreement.state == AgreementState.ENDED:
+    if _state(agreement) == AgreementState.ENDED:
         raise DomainError(_("This agreement has ended: it can no longer change."), code="ended")
 
 
 def _freeze(agreement: Agreement, actor: Any) -> None:
     """After a write: once proposed, the agreement as it is now becomes its next version (nothing
     happens when the write changed nothing a version holds, e.g. the review date)."""
-    if agreement.state == AgreementState.DRAFT:
+    if _state(agreement) == AgreementState.DRAFT:
         return
     try:
         version_publish(registry.get(Agreement), instance=agreement, actor=actor)
@@ -76,6 +83,10 @@ def agreement_delete(*, instance: Agreement, actor: Any) -> None:
             _("An agreement that was agreed is a record of what both sides agreed: end it instead."),
             code="agreed",
         )
+    if instance.sign_offs.exists():
+        raise DomainError(
+            _("A side has signed it already: its signatures are kept, so end it instead."), code="signed"
+        )
     record_delete(instance=instance, actor=actor)
 
 
@@ -86,10 +97,13 @@ def agreement_propose_refusal(agreement: Agreement) -> Any:
 
 
 def _move(agreement: Agreement, actor: Any, state: str, **extra: Any) -> Agreement:
+    """The state change of a transition; its source states and guard are the transition runner's
+    (``core.transitions.transition_run``), the only caller besides the demo and tests."""
     return record_update(instance=agreement, actor=actor, data={"state": state, **extra})  # type: ignore[return-value]
 
 
 def agreement_propose(*, instance: Agreement, actor: Any) -> Agreement:
+    _refuse(agreement_propose_refusal(instance))
     saved = _move(instance, actor, AgreementState.PROPOSED)
     _freeze(saved, actor)
     return saved
@@ -126,7 +140,14 @@ def agreement_agree_refusal(agreement: Agreement) -> Any:
     return None
 
 
+def _refuse(refusal: Any) -> None:
+    """A guard's refusal, raised when a service is called directly (the runner asks the guard first)."""
+    if refusal:
+        raise DomainError(refusal, code="transition_refused")
+
+
 def agreement_agree(*, instance: Agreement, actor: Any) -> Agreement:
+    _refuse(agreement_agree_refusal(instance))
     return _move(instance, actor, AgreementState.AGREED, agreed_on=timezone.localdate())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import django_tables2 as tables
@@ -30,6 +31,21 @@ class CountColumn(tables.Column):
 
     def value(self, value: int) -> int:  # exports keep the plain number
         return value
+
+
+class MeasureColumn(tables.Column):
+    """A measured quantity (a target of 4.5, 99.5 or 90) without the zeros its precision pads it with,
+    in the language's number format, right-aligned. Money keeps its two places (a plain column)."""
+
+    attrs = {"td": {"class": "num"}, "th": {"class": "num"}}  # noqa: RUF012
+
+    def render(self, value: Decimal) -> str:
+        exact = Decimal(value).normalize()
+        places = max(0, -int(exact.as_tuple().exponent))
+        return number_format(exact, decimal_pos=places)
+
+    def value(self, value: Decimal) -> str:  # exports keep the plain number
+        return f"{Decimal(value).normalize():f}"
 
 
 class LinesColumn(tables.Column):
@@ -161,6 +177,8 @@ def build_table(resource: Resource) -> type:
             attrs[name] = StatusColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.IntegerField) and not field.choices and not field.primary_key:
             attrs[name] = CountColumn(verbose_name=capfirst(field.verbose_name))
+        elif isinstance(field, models.DecimalField) and field.decimal_places > 2:
+            attrs[name] = MeasureColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.TextField):
             attrs[name] = LinesColumn(verbose_name=capfirst(field.verbose_name))
         elif isinstance(field, models.SlugField):

@@ -16,6 +16,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Max
@@ -25,6 +26,7 @@ from .access import is_consumer, restrict
 from .exceptions import AccessError, DomainError
 from .history import _display, _label, _relation
 from .models import Version, VersionState
+from .related import NOT_SHOWN
 
 if TYPE_CHECKING:
     from .resources import Resource
@@ -171,12 +173,36 @@ def _snapshot_related(model: type[models.Model], snapshots: list[dict[str, Any]]
             field = _relation(model, name)
             if field is not None and value not in (None, ""):
                 wanted.setdefault(field.related_model, set()).add(value)
+            many = _many(model, name)
+            if many is not None and isinstance(value, list):
+                wanted.setdefault(many.related_model, set()).update(value)
     found = {}
     for related_model, ids in wanted.items():
         for obj in related_model._default_manager.filter(pk__in=ids):
             found[(related_model, obj.pk)] = obj
     seen.prime_objects(found.values())
     return found
+
+
+def _many(model: type[models.Model], name: str) -> Any:
+    try:
+        field: Any = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if field.many_to_many else None
+
+
+def _shown(model: type[models.Model], name: str, value: Any, seen: Any, related: dict) -> Any:
+    """A snapshot's value as the reader knows it; a many-to-many list as the related records' names
+    (each through ``Seen``), never their ids."""
+    many = _many(model, name)
+    if many is not None and isinstance(value, list):
+        names = []
+        for pk in value:
+            obj = related.get((many.related_model, pk))
+            names.append(str(seen.label(obj)) if obj is not None else str(NOT_SHOWN))
+        return ", ".join(names)
+    return _display(model, name, value, seen, related)
 
 
 def _field_diffs(model: type[models.Model], a: dict[str, Any], b: dict[str, Any], user: Any) -> list[dict]:
@@ -193,8 +219,8 @@ def _field_diffs(model: type[models.Model], a: dict[str, Any], b: dict[str, Any]
             {
                 "name": name,
                 "label": _label(model, name),
-                "a": _display(model, name, old, seen, related),
-                "b": _display(model, name, new, seen, related),
+                "a": _shown(model, name, old, seen, related),
+                "b": _shown(model, name, new, seen, related),
                 "changed": old != new,
             }
         )

@@ -322,3 +322,79 @@ def test_the_api_says_where_it_stands_and_a_consumer_signs_through_it(proposed, 
     assert standing["signatures"]["consumer"]["person"] == str(me) and standing["you_may_sign"] is False
     assert "already" in standing["why_not"]
     assert client_for(users["consumer_other"]).get(url).status_code == 404
+
+
+def test_a_signed_proposal_is_not_deleted_and_a_service_call_keeps_the_guard(proposed, slm):
+    from wayfare.agreements.services import agreement_agree, agreement_delete
+
+    with pytest.raises(DomainError, match="Consumer"):
+        agreement_agree(instance=proposed, actor=slm)  # called directly, not through the transition
+    agreement_sign(agreement=proposed, actor=slm, person=_provider_person(proposed))
+    with pytest.raises(DomainError, match="signed it already"):
+        agreement_delete(instance=proposed, actor=slm)
+
+
+def test_a_stale_copy_of_the_agreement_still_makes_a_version(org_a, slm):
+    from wayfare.agreements.models import Agreement
+
+    agreement = agreement_for(org_a, state=AgreementState.DRAFT)
+    AgreementTermFactory(agreement=agreement)
+    stale = Agreement.objects.get(pk=agreement.pk)
+    agreement_propose(instance=agreement, actor=slm)
+    part_create(AgreementTerm)(
+        actor=slm,
+        agreement=stale,
+        aspect="utility",
+        metric="Confirmed",
+        target=Decimal("90"),
+        unit="%",
+        measured_how="Log",
+    )
+    assert versions_for(registry.get(Agreement), agreement).count() == 2
+
+
+def test_the_calendar_stays_while_terms_count_business_time(org_a, slm):
+    from wayfare.core.tests.test_calendar_resources import make_calendar
+
+    agreement = agreement_for(org_a, calendar=make_calendar())
+    AgreementTermFactory(agreement=agreement, business_time=True)
+    with pytest.raises(ValidationError, match="business-hours calendar"):
+        agreement_update(instance=agreement, actor=slm, calendar=None)
+
+
+def test_a_consumer_reads_no_name_of_the_providers_people(proposed, users, org_a, slm):
+    """The provider's signer is a person of the provider organisation, which the consumer's people may
+    not open: the page and the API say "not shown", as every related name does."""
+    from wayfare.core.related import NOT_SHOWN
+
+    signer = PersonFactory(organisation=proposed.relationship.provider, name="Provider Signer")
+    agreement_sign(agreement=proposed, actor=slm, person=signer)
+    client = client_for(users["consumer_own"])
+    page = client.get(proposed.get_absolute_url()).content.decode()
+    assert "Provider Signer" not in page and str(NOT_SHOWN) in page
+    standing = client.get(reverse("api:agreements-agreement-standing", args=[proposed.pk])).json()
+    assert standing["signatures"]["provider"]["person"] == str(NOT_SHOWN)
+    assert "Provider Signer" in client_for(slm).get(proposed.get_absolute_url()).content.decode()
+
+
+def test_comparing_versions_names_the_offerings_covered(proposed, slm, users):
+    """A many-to-many value in a comparison shows the records' names, each only to a reader who may
+    see it (core.versions), never their ids."""
+    from wayfare.catalog.tests.factories import ServiceOfferingFactory
+
+    hidden = ServiceOfferingFactory(name="Long-stay commuting", state="draft")
+    agreement_update(instance=proposed, actor=slm, offerings=[hidden])
+    resource = registry.get(type(proposed))
+    first, second = (versions_for(resource, proposed).get(number=n) for n in (1, 2))
+    row = next(
+        f
+        for f in version_compare(resource, first.data, second.data, user=slm)["fields"]
+        if f["name"] == "offerings"
+    )
+    assert row["changed"] and row["b"] == "Long-stay commuting"
+    row = next(
+        f
+        for f in version_compare(resource, first.data, second.data, user=users["consumer_own"])["fields"]
+        if f["name"] == "offerings"
+    )
+    assert "Long-stay" not in str(row["b"])

@@ -81,9 +81,15 @@ def test_a_refused_grant_writes_no_audit_entry(org_a):
 def test_an_actor_grants_only_roles_within_their_own():
     """Someone allowed to manage logins but holding fewer rights than a role may not hand that role out."""
     manager = UserFactory(username="logins")
+    from wayfare.core.resources import registry
+
+    # What consumers may do besides viewing (declared consumer_actions: add a person, sign an agreement)
+    # too, so the manager holds every permission of the Consumer role.
+    consumer_codenames = [codename for _app, codename in registry.consumer_permissions()]
     manager.user_permissions.set(
-        # add_person too: consumers may add their organisation's people (Person.consumer_actions)
-        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person", "add_person"])
+        Permission.objects.filter(
+            codename__in=["add_user", "change_user", "change_person", "add_person", *consumer_codenames]
+        )
     )
     manager = get_user_model().objects.get(pk=manager.pk)
     person = PersonFactory()
@@ -125,9 +131,15 @@ def test_the_form_offers_only_roles_the_actor_may_grant(users):
     from wayfare.parties.forms import PersonAccountForm
 
     manager = UserFactory(username="logins", roles=["Read-only"])
+    from wayfare.core.resources import registry
+
+    # What consumers may do besides viewing (declared consumer_actions: add a person, sign an agreement)
+    # too, so the manager holds every permission of the Consumer role.
+    consumer_codenames = [codename for _app, codename in registry.consumer_permissions()]
     manager.user_permissions.set(
-        # add_person too: consumers may add their organisation's people (Person.consumer_actions)
-        Permission.objects.filter(codename__in=["add_user", "change_user", "change_person", "add_person"])
+        Permission.objects.filter(
+            codename__in=["add_user", "change_user", "change_person", "add_person", *consumer_codenames]
+        )
     )
     manager = get_user_model().objects.get(pk=manager.pk)
     offered = {c[0] for c in PersonAccountForm(actor=manager).fields["roles"].choices}
