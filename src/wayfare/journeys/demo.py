@@ -17,5 +17,8 @@ def load(stdout: Any) -> None:
     personas.load(stdout)
     journey_map = maps.load(stdout)
     incident.load(stdout)
+    from wayfare.relationships.demo_parts.suppliers import link_incident_journey
+
+    link_incident_journey()  # the supplier dependencies the incident journey runs through
     design.load(stdout, journey_map)
     stdout.write(f"  {maps.MAP_NAME}: published as version {journey_map.published_number}, edited since.")

@@ -90,3 +90,45 @@ def test_a_user_on_a_phone_sees_the_user_view_only(live_server, browser, offerin
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         context.close()
+
+
+def test_the_four_views_render_different_fields(live_server, page, offering):
+    """Staff switch between the four audience views: each shows what its audience needs and not the
+    others' fields (users: how to ask; customers: performance and charges; sponsors: costs; IT:
+    interfaces)."""
+    from wayfare.core.testing import make_user
+
+    from .factories import OfferingEffectFactory
+
+    offering.what_it_does = "Lends a van for a weekend away"
+    offering.how_to_ask = "Book in the app on Thursday"
+    offering.performance = "Vans ready by Friday 16:00"
+    offering.technical = "Bookings reach the fleet system by webhook"
+    offering.save()
+    OfferingEffectFactory(
+        offering=offering,
+        category="cost",
+        direction="introduced",
+        description="Fuel for the trip",
+        amount="60",
+    )
+    make_user("cat-admin", ["Administrator"])
+    _login(page, live_server, "cat-admin")
+    page.goto(live_server.url + reverse("catalog:catalogue"))
+    expect(page.locator("nav.tabs a")).to_have_count(4)
+    entry = page.locator(f"[data-offering='{offering.pk}']")
+    shown = {
+        "user": ["Book in the app on Thursday"],
+        "customer": ["Vans ready by Friday 16:00", "189.00 BRL"],
+        "sponsor": ["Fuel for the trip", "189.00 BRL"],
+        "technical": ["Bookings reach the fleet system by webhook"],
+    }
+    every = {text for texts in shown.values() for text in texts}
+    for audience, texts in shown.items():
+        page.locator(f"nav.tabs [data-audience={audience}]").click()
+        expect(page.locator(f"nav.tabs [data-audience={audience}]")).to_have_attribute("aria-current", "page")
+        for text in texts:
+            expect(entry).to_contain_text(text)
+        for text in every - set(texts):
+            expect(entry).not_to_contain_text(text)
+        expect(entry).to_contain_text("Paying for damage one did not cause")  # risks in every view

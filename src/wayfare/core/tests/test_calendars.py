@@ -37,6 +37,7 @@ UTC = dt.UTC
 
 WEEKDAYS_9_17 = {d: [("09:00", "17:00")] for d in range(5)}
 ALL_DAY = {d: [("00:00", "24:00")] for d in range(7)}
+WEEKDAYS_9_18 = {d: [("09:00", "18:00")] for d in range(5)}
 
 
 def at(zone, *parts, fold=0):
@@ -155,6 +156,14 @@ def test_an_interval_to_midnight():
         ("America/Sao_Paulo", dt.date(2018, 11, 4), 23),
         ("America/Sao_Paulo", dt.date(2019, 2, 16), 25),
         ("America/Sao_Paulo", dt.date(2026, 2, 15), 24),
+        # Europe/Moscow: summer time until 2010 (2010-03-28 02:00 -> 03:00, 2010-10-31 03:00 -> 02:00),
+        # a last spring change on 2011-03-27 to permanent UTC+4, and back to UTC+3 on 2014-10-26 (the
+        # clock went from 02:00 back to 01:00: a 25-hour day without any summer time).
+        ("Europe/Moscow", dt.date(2010, 3, 28), 23),
+        ("Europe/Moscow", dt.date(2010, 10, 31), 25),
+        ("Europe/Moscow", dt.date(2011, 3, 27), 23),
+        ("Europe/Moscow", dt.date(2011, 10, 30), 24),
+        ("Europe/Moscow", dt.date(2014, 10, 26), 25),
     ],
 )
 def test_a_whole_day_interval_is_the_real_length_of_the_day(zone, day, hours):
@@ -542,3 +551,29 @@ def test_the_demo_calendars():
     # off, then Wednesday 08:00-09:30.
     due = business_add(desk.schedule(), at(SAO_PAULO, 2026, 2, 14, 12, 30), 2 * H)
     assert due == at(SAO_PAULO, 2026, 2, 18, 9, 30)
+
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+def test_moscow_office_hours_across_its_last_clock_change_and_a_holiday():
+    """By hand: a Moscow desk open 09:00-18:00 on weekdays, with National Unity Day (4 November 2014, a
+    Tuesday) off. Friday 2014-10-24 17:00 (UTC+4) plus 3 business hours: one hour on Friday, the weekend
+    (with the night the clocks went back) skipped, two hours on Monday: 11:00 UTC+3, 08:00 UTC. Monday
+    2014-11-03 17:00 plus 2 hours skips the holiday: Wednesday 10:00."""
+    desk = Schedule.build("Europe/Moscow", WEEKDAYS_9_18, holidays=[dt.date(2014, 11, 4)])
+    due = business_add(desk, at(MOSCOW, 2014, 10, 24, 17), 3 * H)
+    assert due == utc(2014, 10, 27, 8) == at(MOSCOW, 2014, 10, 27, 11)
+    assert business_between(desk, at(MOSCOW, 2014, 10, 24, 17), due) == 3 * H
+    assert business_add(desk, at(MOSCOW, 2014, 11, 3, 17), 2 * H) == at(MOSCOW, 2014, 11, 5, 10)
+    assert business_between(desk, at(MOSCOW, 2014, 11, 3, 9), at(MOSCOW, 2014, 11, 6, 9)) == 18 * H
+
+
+def test_moscow_round_the_clock_support_counts_the_repeated_hour():
+    """The night of 2014-10-26 the clock showed 01:00-02:00 twice: round-the-clock support counted 25
+    hours that day, and 3 hours from 00:30 end at 02:30 local, after the repeated hour (02:30 UTC+3)."""
+    support = Schedule.build("Europe/Moscow", ALL_DAY)
+    assert business_between(support, at(MOSCOW, 2014, 10, 26), at(MOSCOW, 2014, 10, 27)) == 25 * H
+    due = business_add(support, at(MOSCOW, 2014, 10, 26, 0, 30), 3 * H)
+    assert due == utc(2014, 10, 25, 23, 30)
+    assert due.astimezone(MOSCOW).replace(tzinfo=None) == dt.datetime(2014, 10, 26, 2, 30)

@@ -471,9 +471,25 @@ def _month_ends(count: int) -> list[datetime.date]:
     return list(reversed(ends))
 
 
-def load(stdout: Any) -> None:
+def link_incident_journey() -> None:
+    """The dependencies the incident journey runs through name it (called by the journeys demo, which
+    runs after this app's and makes the journey: on a first run it did not exist here yet)."""
     from wayfare.journeys.models import JourneyMap
 
+    incidents = JourneyMap.objects.filter(name="Incident resolution").first()
+    if incidents is None:
+        return
+    for dependent, depends_on, _critical, _note, _texts, incident_journey in DEPENDENCIES:
+        if not incident_journey:
+            continue
+        dependency = RelationshipDependency.objects.get(
+            dependent=relationship_by_name(dependent), depends_on=relationship_by_name(depends_on)
+        )
+        if not dependency.journeys.filter(pk=incidents.pk).exists():
+            dependency.journeys.add(incidents)
+
+
+def load(stdout: Any) -> None:
     ecampus = Organisation.objects.get(name="eCampus Car Share")
     text, translations = INTEGRATION_NOTES
     upsert(
@@ -545,8 +561,7 @@ def load(stdout: Any) -> None:
                 "translations": {code: {"requirement": t[0], "evidence": t[1]} for code, t in texts.items()},
             },
         )
-    incidents = JourneyMap.objects.filter(name="Incident resolution").first()
-    for dependent, depends_on, critical, note, texts, incident_journey in DEPENDENCIES:
+    for dependent, depends_on, critical, note, texts, _incident_journey in DEPENDENCIES:
         dependency = upsert(
             RelationshipDependency,
             {"dependent": relationship_by_name(dependent), "depends_on": relationship_by_name(depends_on)},
@@ -556,12 +571,6 @@ def load(stdout: Any) -> None:
                 "translations": {code: {"note": value} for code, value in texts.items()},
             },
         )
-        if (
-            incident_journey
-            and incidents is not None
-            and not dependency.journeys.filter(pk=incidents.pk).exists()
-        ):
-            dependency.journeys.add(incidents)
     for name, segment, description, factors, texts in PROFILES:
         profile = upsert(
             ExperienceProfile,
