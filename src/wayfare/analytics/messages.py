@@ -24,7 +24,9 @@ TRANSLATED = {
     "bad_timestamp": _("unparseable timestamp %(value)s"),
     "missing_column": _("column %(column)s is not in the header (columns: %(columns)s)"),
     "rows_failed": _("%(count)s rows could not be imported"),
-    "unreadable": _("the file could not be read as CSV: %(detail)s"),
+    "unreadable": _(
+        "the file could not be read as CSV: its delimiter, quoting or columns could not be made out"
+    ),
     "empty": _("the file has no header line"),
     "bad_timezone": _("unknown time zone %(timezone)s"),
     "bad_format": _("invalid timestamp format %(format)s: %(detail)s"),

@@ -172,3 +172,15 @@ class EventLog(TranslatedTextMixin, WayfareModel):
     @property
     def is_ready(self) -> bool:
         return self.status == EventLogStatus.READY and self.parquet_path.exists()
+
+    @property
+    def not_ready_message(self) -> Any:
+        """Why its analyses cannot be read now, in the reader's words (a failed import is not "not
+        imported yet": it says where to fix it)."""
+        if self.status == EventLogStatus.FAILED:
+            return _(
+                "The import of this event log failed: its page says why; change the file or the mapping there."
+            )
+        if self.status == EventLogStatus.READY:  # the stored analysis file is gone
+            return _("This event log's analysis file is missing: import it again from its page.")
+        return _("This event log is not imported yet.")

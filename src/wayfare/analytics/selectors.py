@@ -34,6 +34,15 @@ FILTER_PARAMS = (
 )
 
 
+# The filters' names as a reader knows them (a bad value is named in words, never as its parameter).
+FILTER_LABELS = {
+    "start": _("The start of the time window"),
+    "end": _("The end of the time window"),
+    "case_attr": _("A case attribute filter"),
+    "event_attr": _("An event attribute filter"),
+}
+
+
 def _moment(value: str, name: str) -> datetime:
     parsed = parse_datetime(value)
     if parsed is None:
@@ -42,9 +51,9 @@ def _moment(value: str, name: str) -> datetime:
             parsed = datetime(day.year, day.month, day.day)
     if parsed is None:
         raise DomainError(
-            _("%(name)s is not a date or time: %(value)s"),
+            _("%(name)s is not a date or time: “%(value)s”."),
             code="bad_filter",
-            params={"name": name, "value": value},
+            params={"name": FILTER_LABELS[name], "value": value},
         )
     if parsed.tzinfo is not None:
         from datetime import UTC
@@ -59,13 +68,13 @@ def _pairs(values: list[str], name: str, known: list[str]) -> dict[str, list[str
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise DomainError(
-                _("%(name)s takes attribute=value, not %(value)s"),
+                _("%(name)s names an attribute and a value, as in “priority=high”; “%(value)s” does not."),
                 code="bad_filter",
-                params={"name": name, "value": item},
+                params={"name": FILTER_LABELS[name], "value": item},
             )
         if key not in known:
             raise DomainError(
-                _("The log has no attribute %(attribute)s."), code="bad_filter", params={"attribute": key}
+                _("The log has no attribute “%(attribute)s”."), code="bad_filter", params={"attribute": key}
             )
         result.setdefault(key, []).append(value)
     return result
@@ -75,7 +84,10 @@ def event_filter_from_params(params: QueryDict, event_log: EventLog) -> EventFil
     """Turn query parameters into an engine filter; bad values raise a DomainError (400 in the API)."""
     time_mode = params.get("time_mode") or "contained"
     if time_mode not in ("contained", "intersecting"):
-        raise DomainError(_("time_mode must be contained or intersecting."), code="bad_filter")
+        raise DomainError(
+            _("Cases are kept when they lie inside the time window or when they overlap it; choose one."),
+            code="bad_filter",
+        )
     variants = []
     for raw in params.getlist("variant"):
         try:
@@ -83,7 +95,10 @@ def event_filter_from_params(params: QueryDict, event_log: EventLog) -> EventFil
         except ValueError:
             variant = None
         if not isinstance(variant, list) or not all(isinstance(a, str) for a in variant):
-            raise DomainError(_("variant must be a JSON list of activities."), code="bad_filter")
+            raise DomainError(
+                _("A variant filter lists the variant's activities in order; this one could not be read."),
+                code="bad_filter",
+            )
         variants.append(variant)
     known = list(event_log.attributes or []) + ["resource"]
     return EventFilter(
@@ -104,7 +119,7 @@ def event_filter_from_params(params: QueryDict, event_log: EventLog) -> EventFil
 def event_log_analysis(event_log: EventLog, params: QueryDict | None = None) -> Iterator[EventLogAnalysis]:
     """The analysis of a ready log, filtered by ``params``; closes DuckDB afterwards."""
     if not event_log.is_ready:
-        raise DomainError(_("This event log is not imported yet."), code="not_ready")
+        raise DomainError(event_log.not_ready_message, code="not_ready")
     flt = event_filter_from_params(params or QueryDict(), event_log)
     try:
         with EventLogAnalysis.from_parquet(event_log.parquet_path) as analysis:
@@ -257,7 +272,7 @@ def event_log_analyses(
     if unknown:
         raise ValueError(f"unknown analyses {unknown}")
     if not event_log.is_ready:
-        raise DomainError(_("This event log is not imported yet."), code="not_ready")
+        raise DomainError(event_log.not_ready_message, code="not_ready")
     key = _cache_key(event_log, names, params)
     cached = cache.get(key)
     if cached is not None:
@@ -271,7 +286,7 @@ def event_log_analyses(
 def event_log_case(event_log: EventLog, case_id: str) -> list[dict[str, Any]]:
     """The events of one case of a ready log, in journey order (filters do not apply: the whole case)."""
     if not event_log.is_ready:
-        raise DomainError(_("This event log is not imported yet."), code="not_ready")
+        raise DomainError(event_log.not_ready_message, code="not_ready")
     with EventLogAnalysis.from_parquet(event_log.parquet_path) as analysis:
         return analysis.case_events(case_id)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wayfare.core.access import restrict
 from wayfare.journeys.reference import journey_maps_for_log
 
-from .models import EventLog
+from .models import EventLog, EventLogStatus
 
 
 def _event_log(request: HttpRequest, pk: int) -> EventLog:
@@ -56,4 +56,13 @@ def explorer(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("analytics.view_eventlog", raise_exception=True)
 def import_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "analytics/import_status.html", {"object": _event_log(request, pk)})
+    """The import's status, polled while it runs. The poll that sees it end reloads the page, so the
+    log's card (status, events, cases) shows the outcome too, not only this panel (#15)."""
+    event_log = _event_log(request, pk)
+    response = render(request, "analytics/import_status.html", {"object": event_log})
+    if request.headers.get("HX-Request") and event_log.status in (
+        EventLogStatus.READY,
+        EventLogStatus.FAILED,
+    ):
+        response["HX-Refresh"] = "true"
+    return response

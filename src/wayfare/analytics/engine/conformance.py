@@ -168,12 +168,20 @@ def conformance(
             FROM (SELECT DISTINCT case_id FROM {events_view})
             """
         ).fetchone() or (0, 0)
+        # Example cases in natural order (Case 2 before Case 10): text without its digits, then the first
+        # number in it, then the whole id (#15: they sorted as text, Case 1, Case 1014, Case 103).
         rows = con.execute(
             f"""
-            SELECT kind, stage, activity, count(DISTINCT case_id) AS cases, count(*) AS occurrences,
-                   list_sort(list_distinct(list(case_id)))[1:{int(examples)}] AS example_cases
-            FROM {deviations}
-            GROUP BY ALL
+            WITH per_case AS (
+                SELECT kind, stage, activity, case_id, count(*) AS n FROM {deviations} GROUP BY ALL
+            )
+            SELECT kind, stage, activity, count(*) AS cases, sum(n) AS occurrences,
+                   list(case_id ORDER BY
+                        regexp_replace(CAST(case_id AS VARCHAR), '[0-9]+', '', 'g'),
+                        try_cast(regexp_extract(CAST(case_id AS VARCHAR), '[0-9]+') AS HUGEINT) NULLS FIRST,
+                        case_id)[1:{int(examples)}] AS example_cases
+            FROM per_case
+            GROUP BY kind, stage, activity
             ORDER BY cases DESC, occurrences DESC, kind, stage NULLS FIRST, activity NULLS FIRST
             """
         ).fetchall()

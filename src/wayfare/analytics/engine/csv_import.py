@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import logging
 import os
 import uuid
 import zoneinfo
@@ -44,6 +45,8 @@ from .types import (
     RowError,
 )
 
+logger = logging.getLogger(__name__)
+
 # Message templates (plain English, named %-placeholders) so that the Django layer can translate them.
 MESSAGES: dict[str, str] = {
     "missing_case": "missing case id",
@@ -52,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "bad_timestamp": "unparseable timestamp %(value)r",
     "missing_column": "column %(column)r is not in the header (columns: %(columns)s)",
     "rows_failed": "%(count)d rows could not be imported",
-    "unreadable": "the file could not be read as CSV: %(detail)s",
+    "unreadable": "the file could not be read as CSV: its delimiter, quoting or columns could not be made out",
     "empty": "the file has no header line",
     "bad_timezone": "unknown time zone %(timezone)r",
     "bad_format": "invalid timestamp format %(format)r: %(detail)s",
@@ -299,7 +302,10 @@ def _import_csv_utf8(
         if rejected:
             count = len(rejected)
             raise failure(MESSAGES, "rows_failed", rejected[:MAX_ERRORS], count, count=count) from exc
-        raise failure(MESSAGES, "unreadable", detail=safe_detail(text)) from exc
+        # The reader's words only: the engine's own text (in English, naming the server's path) goes to
+        # the server log, not to the page (#15).
+        logger.warning("CSV import of %s failed: %s", path.name, safe_detail(text))
+        raise failure(MESSAGES, "unreadable") from exc
 
 
 def _rejected_rows(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str) -> list[RowError]:

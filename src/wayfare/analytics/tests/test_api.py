@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.urls import reverse
 
 from wayfare.analytics.services import event_log_import_run
 from wayfare.core.testing import client_for
@@ -72,6 +73,28 @@ def test_durations_histogram(users, log):
 def test_bad_filters_answer_400(users, log, params):
     response = api(client_for(users["staff"]), log, "summary", **params)
     assert response.status_code == 400 and response.json()["code"] == "bad_filter"
+    # Issue #15: the reason names the filter in words, never its parameter.
+    message = str(response.json())
+    assert not any(name in message for name in ("case_attr", "event_attr", "time_mode", "JSON")), message
+
+
+def test_a_bad_attribute_filter_says_what_it_needs_in_the_readers_language(users, log):
+    response = api(client_for(users["staff"]), log, "summary", event_attr="no-equals-sign")
+    assert "An event attribute filter names an attribute and a value" in str(response.json())
+    russian = client_for(users["staff"])
+    russian.cookies["django_language"] = "ru"
+    response = api(russian, log, "summary", case_attr="priority")
+    assert "Фильтр по атрибуту случая" in str(response.json()), response.json()
+
+
+def test_a_failed_log_says_it_failed_not_that_it_waits(users):
+    from wayfare.analytics.services import event_log_import_run
+
+    failed = event_log_import_run(event_log_id=EventLogFactory(case_column="ticket").pk)
+    response = api(client_for(users["staff"]), failed, "summary")
+    assert response.status_code == 400 and "import of this event log failed" in str(response.json())
+    page = client_for(users["staff"]).get(reverse("analytics:explorer", args=[failed.pk])).content.decode()
+    assert "import of this event log failed" in page and "not imported yet" not in page
 
 
 def test_not_imported_log_answers_400(users):

@@ -114,6 +114,14 @@ def test_process_map_and_slider(live_server, page):
     page.locator("#deviations tbody a").first.click()
     page.wait_for_selector("#case-dialog[open]")
     assert page.locator("#case-dialog tbody tr").count() >= 3
+    # #15: titled by the case's own id ("The events of c1"), never "Case Case 1009"
+    assert page.locator("#case-dialog h3").inner_text().startswith("The events of ")
+    # #15: dwell time in days and hours (seconds on the bars, durations on the axis), not in hours
+    dwell = page.evaluate(
+        "(() => { const o = echarts.getInstanceByDom(document.getElementById('dwell')).getOption();"
+        " return [o.series[0].name, o.yAxis[0].axisLabel.formatter(7200)]; })()"
+    )
+    assert dwell == ["Median dwell time per stage", "2\u00a0h"], dwell  # a no-break space
     page.click("#case-dialog footer button")
     page.wait_for_selector("#case-dialog:not([open])", state="attached")
 

@@ -138,3 +138,12 @@ def test_on_the_helpdesk_log(tmp_path):
     # the designed path is exactly the most frequent variant; it conforms, and so does nothing else
     happy = next(v for v in variants if v["variant"] == [s.name for s in path.stages])
     assert result["conforming_cases"] == happy["cases"] == 2366
+
+
+def test_example_cases_are_in_natural_order():
+    """Issue #15: "Case 2" before "Case 10" before "Case 103" (as text they sorted Case 10, Case 103, Case 2)."""
+    ids = ["Case 103", "Case 10", "Case 2", "Case 1014", "Case 1"]
+    cases = {case: [("a", 0), ("d", 1)] for case in ids}
+    with EventLogAnalysis.from_arrow(_table(cases)) as analysis:
+        skipped = conformance(analysis.con, analysis.events_view, JOURNEY, examples=4)["deviations"][0]
+    assert skipped["cases"] == 5 and skipped["example_cases"] == ["Case 1", "Case 2", "Case 10", "Case 103"]

@@ -127,7 +127,8 @@
     return D.get("case", new URLSearchParams({ id: id }).toString(), true)  // a whole case: no filter applies
       .then(function (data) {
         var dialog = document.getElementById("case-dialog");
-        dialog.querySelector("h3").textContent = f.interpolate(gettext("Case %(case)s"), { case: data.case });
+        // "The events of Case 1009": a log's case ids often carry the word already ("Case Case 1009").
+        dialog.querySelector("h3").textContent = f.interpolate(gettext("The events of %(case)s"), { case: data.case });
         var body = dialog.querySelector("tbody");
         body.innerHTML = "";
         var previous = null;
@@ -172,15 +173,17 @@
         row.appendChild(examples);
         body.appendChild(row);
       });
-      function hours(seconds) { return seconds === null ? 0 : +(seconds / 3600).toFixed(2); }
+      // Seconds on the bars; days and hours on the axis and in the tooltip, as everywhere else (#15).
+      function seconds(value) { return value === null ? 0 : value; }
       charts.chart("dwell").setOption({
-        tooltip: {}, grid: { left: 60, right: 20, top: 44, bottom: 40 },
+        tooltip: { valueFormatter: function (v) { return f.duration(v); } },
+        grid: { left: 60, right: 20, top: 44, bottom: 40 },
         legend: { top: 0 },
         xAxis: { type: "category", data: data.stages.map(function (s) { return s.stage; }) },
-        yAxis: { type: "value" },
+        yAxis: { type: "value", axisLabel: { formatter: function (v) { return f.shortDuration(v); } } },
         series: [
-          { type: "bar", name: gettext("Median dwell time per stage (hours)"), data: data.stages.map(function (s) { return hours(s.dwell_median_s); }) },
-          { type: "bar", name: gettext("Mean dwell time per stage (hours)"), data: data.stages.map(function (s) { return hours(s.dwell_mean_s); }) }
+          { type: "bar", name: gettext("Median dwell time per stage"), data: data.stages.map(function (s) { return seconds(s.dwell_median_s); }) },
+          { type: "bar", name: gettext("Mean dwell time per stage"), data: data.stages.map(function (s) { return seconds(s.dwell_mean_s); }) }
         ]
       }, true);
     });
