@@ -96,6 +96,7 @@ register(
             actions={
                 **{f"api.{name}": ("view", None) for name in EVENT_LOG_READS},
                 "api.from_variant": ("view", MAP_DESIGNERS),
+                "api.source": ("view", None),  # the uploaded file
                 "page.explorer": ("view", None),
                 "page.import_status": ("view", None),
             },

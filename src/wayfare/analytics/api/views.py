@@ -3,9 +3,11 @@ Every one takes the same filter parameters (see ``selectors.event_filter_from_pa
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +62,17 @@ class EventLogAnalysisActions:
         event_log = self.get_object()  # type: ignore[attr-defined]
         result = selectors.event_log_analyses(event_log, names, request.query_params)
         return Response(result[names[0]] if len(names) == 1 else result)
+
+    @extend_schema(
+        summary="The log's source file, as uploaded", responses={(200, "*/*"): OpenApiTypes.BINARY}
+    )
+    @action(detail=True, methods=["get"])
+    def source(self, request: Request, pk: Any = None) -> Any:
+        event_log = self.get_object()  # type: ignore[attr-defined]
+        if not event_log.source or not event_log.source.storage.exists(event_log.source.name):
+            raise NotFound(_("The event log has no source file."))
+        name = Path(event_log.source.name).name
+        return FileResponse(event_log.source.open("rb"), as_attachment=True, filename=name)
 
     @_analysis_schema("Summary, case durations, start and end activities")
     @action(detail=True, methods=["get"])

@@ -64,3 +64,19 @@ def test_an_unreadable_file_is_named_in_the_readers_words_without_a_path(monkeyp
         page = client.get(url).content.decode()
         assert "sniffing" not in page and "Invalid Input" not in page and "/" + "srv" not in page
         assert "разделитель" in page, url  # "its delimiter, quoting or columns ..." in Russian
+
+
+def test_the_api_records_source_link_downloads_the_file(users):
+    """#15: the record's ``source`` pointed at the media address, which is not served (404). It is the
+    record's own action now, behind the same access rule."""
+    from wayfare.analytics.tests.factories import SMALL_LOG
+
+    event_log = EventLogFactory()
+    analyst = client_for(make_user("analyst-src", ["Analyst"]))
+    link = analyst.get(f"/api/analytics/event-logs/{event_log.pk}/").json()["source"]
+    assert link.endswith(f"/api/analytics/event-logs/{event_log.pk}/source/"), link
+    response = analyst.get(link)
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).decode() == SMALL_LOG
+    assert client_for(users["consumer_own"]).get(link).status_code in (403, 404)
+    assert client_for(users["staff_none"]).get(link).status_code == 403

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
@@ -42,9 +44,33 @@ class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
     ``RestrictedModelSerializer.to_representation``), which the schema says (``schema.py``)."""
 
 
+class RecordFileField(serializers.FileField):
+    """A stored file as the address that serves it: the record's own API action named after the field
+    (``GET /api/<app>/<models>/<id>/<field>/``, through ``restrict()``), or ``null`` where the resource
+    declares none. Never the storage's address: media files are not served (#15: it answered 404)."""
+
+    def to_representation(self, value: Any) -> Any:
+        if not value:
+            return None
+        instance = getattr(value, "instance", None)
+        if instance is None or instance.pk is None:
+            return None
+        meta = instance._meta
+        try:
+            url = reverse(f"api:{meta.app_label}-{meta.model_name}-{self.source}", args=[instance.pk])
+        except NoReverseMatch:
+            return None
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+
 class RestrictedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):  # countries as codes (#11)
     display = serializers.SerializerMethodField(help_text="Human-readable name of the record.")
     serializer_related_field = RestrictedRelatedField
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.FileField: RecordFileField,
+    }
 
     class Meta:
         list_serializer_class = PrimingListSerializer
